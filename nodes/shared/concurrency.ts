@@ -1,0 +1,94 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+/**
+ * "Options → Concurrency": the same group on every operation of every Luma node. Limits are
+ * account-wide: two nodes (or two executions) using the same credential share one budget.
+ */
+export const concurrencyOption: INodeProperties = {
+	displayName: 'Concurrency',
+	name: 'concurrency',
+	type: 'collection',
+	placeholder: 'Add Limit',
+	default: {},
+	description: 'How hard this node may use the Luma account. Retries on "too many requests" happen automatically.',
+	options: [
+		{
+			displayName: 'Max Concurrent Requests',
+			name: 'maxConcurrentRequests',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 50 },
+			default: 5,
+			description:
+				'How many requests to Luma may be in flight at once for this account (input items are processed this many at a time); retries count too',
+		},
+		{
+			displayName: 'Requests Per Minute',
+			name: 'requestsPerMinute',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description:
+				"Budget the node paces itself to. 0 uses the credential's limit (events: 200 for a calendar key, 500 for an organization key; generation creates: the plan's creates per minute).",
+		},
+		{
+			displayName: 'Max Retry Wait (Seconds)',
+			name: 'maxRetryWaitSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 300,
+			description:
+				'Longest total time one request may wait for Luma\'s rate limit to reopen before the node gives up with an error',
+		},
+	],
+};
+
+export interface ConcurrencySettings {
+	maxConcurrentRequests: number;
+	/** 0 = take the limit from the credential. */
+	requestsPerMinute: number;
+	maxRetryWaitSeconds: number;
+}
+
+export const DEFAULT_CONCURRENCY: ConcurrencySettings = {
+	maxConcurrentRequests: 5,
+	requestsPerMinute: 0,
+	maxRetryWaitSeconds: 300,
+};
+
+interface ParameterReader {
+	getNodeParameter?: (name: string, itemIndex: number, fallback?: unknown) => unknown;
+}
+
+/** Reads Options → Concurrency when the node has it (triggers and list searches fall back to defaults). */
+export function readConcurrencyOptions(ctx: ParameterReader): ConcurrencySettings {
+	let raw: IDataObject = {};
+	try {
+		raw = (ctx.getNodeParameter?.('options.concurrency', 0, {}) as IDataObject) ?? {};
+	} catch {
+		// Contexts without node parameters (credential tests, some hooks): the defaults apply.
+		raw = {};
+	}
+	const positive = (value: unknown, fallback: number) => {
+		const n = Number(value);
+		return Number.isFinite(n) && n >= 0 ? n : fallback;
+	};
+	return {
+		maxConcurrentRequests: Math.max(1, positive(raw.maxConcurrentRequests, DEFAULT_CONCURRENCY.maxConcurrentRequests)),
+		requestsPerMinute: positive(raw.requestsPerMinute, 0),
+		maxRetryWaitSeconds: positive(raw.maxRetryWaitSeconds, DEFAULT_CONCURRENCY.maxRetryWaitSeconds),
+	};
+}
+
+/**
+ * The "Options" collection of an operation: its own options first, then the shared Concurrency group.
+ */
+export function optionsCollection(operationOptions: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...operationOptions, concurrencyOption],
+	};
+}

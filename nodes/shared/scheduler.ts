@@ -1,0 +1,303 @@
+import { sleep } from 'n8n-workflow';
+
+/**
+ * Account-wide request scheduler shared by every Luma node and every concurrent execution in the
+ * n8n process (module state: Node's module cache gives all four nodes the same instance).
+ *
+ * One bucket per account (credential type + base URL + key fingerprint) and traffic class
+ * ("events", "dream machine reads", "dream machine video creates"...). A bucket enforces:
+ *  - a concurrency cap: logical requests holding a slot, retries included, so a retry never pushes
+ *    the number of requests in flight above the cap;
+ *  - a rate budget: a request counts against the budget from the moment it is sent until one window
+ *    after its response came back. The server saw it somewhere in between, so whatever window the
+ *    server counts in (fixed or sliding), a steady stream paced this way never exceeds the budget;
+ *  - the server's own count, when it sends X-RateLimit-Remaining/Reset (another client may share the key);
+ *  - lockouts: after a 429 every request of the bucket waits until the block is over, because sending
+ *    during a Luma lockout only extends it.
+ *
+ * No timers of its own: waiting uses n8n-workflow's `sleep` in short slices plus a wake-up list,
+ * so it runs under n8n Cloud's restrictions and reacts at once to releases and cancellation.
+ */
+
+export interface BucketLimits {
+	/** Max logical requests in flight in this bucket (account-wide, all nodes and executions). */
+	maxConcurrent: number;
+	/** Max requests per window. */
+	requestsPerWindow: number;
+	windowMs: number;
+}
+
+export interface SchedulerCounters {
+	/** HTTP requests actually sent (retries included). */
+	requestsSent: number;
+	/** 429 responses received. */
+	rateLimited: number;
+	/** Requests sent again after a 429, a 5xx or a network error. */
+	retries: number;
+	/** Total milliseconds requests spent waiting for a slot, the budget or a lockout. */
+	waitedMs: number;
+	/** Highest number of requests on the wire at the same time. */
+	maxInFlight: number;
+}
+
+const newCounters = (): SchedulerCounters => ({
+	requestsSent: 0,
+	rateLimited: 0,
+	retries: 0,
+	waitedMs: 0,
+	maxInFlight: 0,
+});
+
+/** Longest single sleep: bounds the life of a stray timer and the reaction time to a changed bucket. */
+const MAX_SLEEP_SLICE_MS = 1000;
+/** Buckets idle this long (nothing in flight, queued or blocked) are forgotten. */
+const IDLE_BUCKET_TTL_MS = 10 * 60 * 1000;
+/** Clock skew tolerance when trusting a server-sent reset time. */
+const SERVER_RESET_GRACE_MS = 1000;
+
+export class CancelledError extends Error {
+	constructor() {
+		super('The execution was cancelled while waiting to send a request to Luma');
+		this.name = 'CancelledError';
+	}
+}
+
+function throwIfAborted(signal?: AbortSignal) {
+	if (signal?.aborted) throw new CancelledError();
+}
+
+/** Sleeps up to `ms` (in one slice), returning early on `wake` or throwing on cancellation. */
+async function sleepSlice(ms: number, wake: Promise<void>, signal?: AbortSignal): Promise<void> {
+	throwIfAborted(signal);
+	const slice = Math.max(1, Math.min(ms, MAX_SLEEP_SLICE_MS));
+	let onAbort: (() => void) | undefined;
+	const aborted = new Promise<void>((resolve) => {
+		if (!signal) return;
+		onAbort = () => resolve();
+		signal.addEventListener('abort', onAbort, { once: true });
+	});
+	try {
+		await Promise.race([sleep(slice), wake, aborted]);
+	} finally {
+		if (signal && onAbort) signal.removeEventListener('abort', onAbort);
+	}
+	throwIfAborted(signal);
+}
+
+/** Sleep for a known time (backoff), cancellable. */
+export async function waitFor(ms: number, signal?: AbortSignal): Promise<void> {
+	const until = Date.now() + ms;
+	for (let left = ms; left > 0; left = until - Date.now()) {
+		await sleepSlice(left, new Promise(() => {}), signal);
+	}
+}
+
+export class Bucket {
+	/** Logical requests holding a concurrency slot (includes those waiting to retry). */
+	slots = 0;
+
+	/** Requests on the wire right now. */
+	onWire = 0;
+
+	/** Response times of finished requests still inside the budget window (ascending). */
+	private finishedAt: number[] = [];
+
+	blockedUntil = 0;
+
+	consecutiveRateLimits = 0;
+
+	/** Server's view (X-RateLimit-Remaining / Reset): sends since that response are subtracted. */
+	private serverRemaining?: number;
+
+	private serverResetAt = 0;
+
+	lastUsedAt = Date.now();
+
+	readonly counters = newCounters();
+
+	private wakers: Array<() => void> = [];
+
+	/** Resolves at the next change of this bucket (release, response, block lifted). */
+	private nextChange(): Promise<void> {
+		return new Promise((resolve) => this.wakers.push(resolve));
+	}
+
+	private notify() {
+		const wakers = this.wakers;
+		this.wakers = [];
+		for (const wake of wakers) wake();
+	}
+
+	private prune(now: number, windowMs: number) {
+		let drop = 0;
+		while (drop < this.finishedAt.length && this.finishedAt[drop] + windowMs <= now) drop++;
+		if (drop) this.finishedAt.splice(0, drop);
+	}
+
+	/** 0 when a request may be sent now, else how long to wait (Infinity = until something changes). */
+	private sendDelay(limits: BucketLimits, now: number): number {
+		if (now < this.blockedUntil) return this.blockedUntil - now;
+		this.prune(now, limits.windowMs);
+		const used = this.onWire + this.finishedAt.length;
+		if (used >= limits.requestsPerWindow) {
+			const mustExpire = used - limits.requestsPerWindow + 1;
+			// Budget held by requests still on the wire frees only when they come back.
+			if (mustExpire > this.finishedAt.length) return Infinity;
+			return Math.max(1, this.finishedAt[mustExpire - 1] + limits.windowMs - now);
+		}
+		if (this.serverRemaining !== undefined) {
+			if (now >= this.serverResetAt) {
+				this.serverRemaining = undefined;
+			} else if (this.serverRemaining <= 0) {
+				return Math.min(this.serverResetAt - now, limits.windowMs + SERVER_RESET_GRACE_MS);
+			}
+		}
+		return 0;
+	}
+
+	/** Waits for a concurrency slot. Pair with releaseSlot(). */
+	async acquireSlot(limits: BucketLimits, signal?: AbortSignal): Promise<void> {
+		const started = Date.now();
+		while (this.slots >= limits.maxConcurrent) {
+			await sleepSlice(MAX_SLEEP_SLICE_MS, this.nextChange(), signal);
+		}
+		this.slots++;
+		this.lastUsedAt = Date.now();
+		this.counters.waitedMs += this.lastUsedAt - started;
+	}
+
+	releaseSlot() {
+		this.slots--;
+		this.lastUsedAt = Date.now();
+		this.notify();
+	}
+
+	/** Waits until the budget and any lockout allow one more request, then marks it as sent. */
+	async startSend(limits: BucketLimits, signal?: AbortSignal): Promise<void> {
+		const started = Date.now();
+		for (;;) {
+			const delay = this.sendDelay(limits, Date.now());
+			if (delay === 0) break;
+			await sleepSlice(delay, this.nextChange(), signal);
+		}
+		this.onWire++;
+		if (this.serverRemaining !== undefined) this.serverRemaining--;
+		this.counters.requestsSent++;
+		this.counters.maxInFlight = Math.max(this.counters.maxInFlight, this.onWire);
+		this.lastUsedAt = Date.now();
+		this.counters.waitedMs += this.lastUsedAt - started;
+	}
+
+	/** A sent request came back (any status) or failed on the network. */
+	finishSend(headers?: Record<string, unknown>) {
+		const now = Date.now();
+		this.onWire--;
+		this.finishedAt.push(now);
+		if (headers) this.observeServerCount(headers, now);
+		this.lastUsedAt = now;
+		this.notify();
+	}
+
+	private observeServerCount(headers: Record<string, unknown>, now: number) {
+		const remaining = Number(headerValue(headers, 'x-ratelimit-remaining'));
+		const resetAt = parseResetTime(headerValue(headers, 'x-ratelimit-reset'), now);
+		if (Number.isFinite(remaining) && resetAt !== undefined && resetAt > now) {
+			// Requests still on the wire were sent before this count was taken: assume they will use it too.
+			this.serverRemaining = remaining - this.onWire;
+			this.serverResetAt = resetAt;
+		}
+	}
+
+	/** Blocks the whole bucket for `waitMs`. */
+	blockFor(waitMs: number) {
+		this.blockedUntil = Math.max(this.blockedUntil, Date.now() + waitMs);
+		this.notify();
+	}
+
+	isIdle(now: number) {
+		return (
+			this.slots === 0 &&
+			this.onWire === 0 &&
+			this.wakers.length === 0 &&
+			now >= this.blockedUntil &&
+			now - this.lastUsedAt > IDLE_BUCKET_TTL_MS
+		);
+	}
+}
+
+export function headerValue(headers: Record<string, unknown>, name: string): string | undefined {
+	const value = headers[name] ?? headers[name.toLowerCase()];
+	if (Array.isArray(value)) return value.length ? String(value[0]) : undefined;
+	return value === undefined || value === null ? undefined : String(value);
+}
+
+/**
+ * X-RateLimit-Reset: Luma does not say whether it is epoch seconds, epoch ms, seconds from now or an
+ * ISO date, so accept all four. Returns an absolute time in ms, or undefined.
+ */
+export function parseResetTime(value: string | undefined, now: number): number | undefined {
+	if (value === undefined || value.trim() === '') return undefined;
+	const trimmed = value.trim();
+	if (/^\d+(\.\d+)?$/.test(trimmed)) {
+		const n = Number(trimmed);
+		if (n > 1e12) return n; // epoch ms
+		if (n > 1e9) return n * 1000; // epoch seconds
+		return now + n * 1000; // seconds from now
+	}
+	const date = Date.parse(trimmed);
+	return Number.isNaN(date) ? undefined : date;
+}
+
+/** Retry-After: delta seconds or an HTTP date. Returns milliseconds to wait, or undefined. */
+export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
+	if (value === undefined || value.trim() === '') return undefined;
+	const trimmed = value.trim();
+	if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed) * 1000;
+	const date = Date.parse(trimmed);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Full-jitter exponential backoff: random in [0, min(cap, base * 2^attempt)]. */
+export function fullJitterBackoff(attempt: number, baseMs: number, capMs: number): number {
+	const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt));
+	return Math.floor(Math.random() * ceiling);
+}
+
+const buckets = new Map<string, Bucket>();
+
+function forgetIdleBuckets(now: number) {
+	for (const [key, bucket] of buckets) {
+		if (bucket.isIdle(now)) buckets.delete(key);
+	}
+}
+
+/** The bucket for an account + traffic class; created on first use, forgotten when idle. */
+export function getBucket(key: string): Bucket {
+	let bucket = buckets.get(key);
+	if (!bucket) {
+		forgetIdleBuckets(Date.now());
+		bucket = new Bucket();
+		buckets.set(key, bucket);
+	}
+	return bucket;
+}
+
+/** Counters summed over every bucket whose key starts with `prefix` (tests and benchmarks). */
+export function getSchedulerCounters(prefix = ''): SchedulerCounters & { buckets: number } {
+	const total = { ...newCounters(), buckets: 0 };
+	for (const [key, bucket] of buckets) {
+		if (!key.startsWith(prefix)) continue;
+		total.buckets++;
+		total.requestsSent += bucket.counters.requestsSent;
+		total.rateLimited += bucket.counters.rateLimited;
+		total.retries += bucket.counters.retries;
+		total.waitedMs += bucket.counters.waitedMs;
+		total.maxInFlight = Math.max(total.maxInFlight, bucket.counters.maxInFlight);
+	}
+	return total;
+}
+
+/** Forget every bucket (tests). */
+export function resetScheduler() {
+	buckets.clear();
+}
