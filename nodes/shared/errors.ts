@@ -82,15 +82,13 @@ export function lumaApiError(
 
 /** Network failure (no HTTP response). Built from scratch so the request config (and its key) is not attached. */
 export function lumaNetworkError(node: INode, code: string, itemIndex?: number): NodeApiError {
-	return new NodeApiError(
-		node,
-		{ message: `Could not reach Luma (${code})`, code },
-		{
-			message: `Could not reach Luma (${code})`,
-			description: 'Check the base URL in the credential and the network connection.',
-			itemIndex,
-		},
-	);
+	// NodeApiError words the message itself for well-known codes (ECONNREFUSED...); keep the code visible.
+	const description = `Network error ${code}. Check the base URL in the credential and the network connection.`;
+	return new NodeApiError(node, { message: 'Could not reach Luma', errorCode: code }, {
+		message: 'Could not reach Luma',
+		description,
+		itemIndex,
+	});
 }
 
 /** For catch blocks: n8n errors pass through unchanged, anything else becomes a NodeOperationError. */

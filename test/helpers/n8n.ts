@@ -38,10 +38,11 @@ const credentialTypes: Record<string, ICredentialType> = {
 class TestNodeTypes implements INodeTypes {
 	private readonly types = new Map<string, INodeType>();
 
-	constructor() {
+	constructor(extra: Record<string, INodeType> = {}) {
 		for (const [name, NodeClass] of Object.entries(nodeClasses())) {
 			this.types.set(`${PACKAGE}.${name}`, new NodeClass());
 		}
+		for (const [name, nodeType] of Object.entries(extra)) this.types.set(`${PACKAGE}.${name}`, nodeType);
 	}
 
 	getByName(nodeType: string): INodeType | IVersionedNodeType {
@@ -194,6 +195,8 @@ export interface RunWorkflowOptions {
 	/** Cancel the execution after this many ms (tests of cancellation). */
 	cancelAfterMs?: number;
 	additionalData?: Partial<IWorkflowExecuteAdditionalData>;
+	/** Test-only node types by short name (e.g. a probe that calls the transport directly). */
+	extraNodeTypes?: Record<string, INodeType>;
 }
 
 export interface WorkflowRun {
@@ -209,7 +212,7 @@ let executionCounter = 0;
 
 export async function runWorkflow(options: RunWorkflowOptions): Promise<WorkflowRun> {
 	await ensureBinaryDataService();
-	const nodeTypes = new TestNodeTypes();
+	const nodeTypes = new TestNodeTypes(options.extraNodeTypes);
 	const credentialsHelper = new TestCredentialsHelper();
 	credentialsHelper.credentials = options.credentials;
 
