@@ -8,6 +8,7 @@ module.exports = {
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { diagnostics: false }],
 	},
+	setupFiles: ['<rootDir>/test/setup.ts'],
 	testTimeout: 60000,
 	maxWorkers: 2,
 };
