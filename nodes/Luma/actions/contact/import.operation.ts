@@ -1,0 +1,146 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { optionsCollection } from '../../../shared/concurrency';
+import { errorItem, withItemIndex } from '../../../shared/execution';
+import { lumaApiRequest } from '../../../shared/transport';
+import { checkEmail, readList } from './contactInput';
+
+/**
+ * Luma documents no maximum for `contacts` in one import. 100 per request keeps a request small and
+ * bounds what one rejected request takes down (with Continue On Fail, every item of a failed batch
+ * gets the error), while 10,000 contacts still need only 100 requests (half a minute of a calendar
+ * key's 200 requests/minute budget).
+ */
+export const IMPORT_BATCH_SIZE = 100;
+export const IMPORT_BATCH_SIZE_MAX = 1000;
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+		description: 'Email address of the contact to import (one contact per input item)',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: "The contact's name. Luma does not change the name of a person who already set one.",
+			},
+			{
+				displayName: 'Tags',
+				name: 'tags',
+				type: 'string',
+				default: '',
+				placeholder: 'vip, tag-AbC123xyz',
+				description: 'Tag names or tag IDs to apply to the contact, comma-separated (the tags must already exist)',
+			},
+		],
+	},
+	optionsCollection([
+		{
+			displayName: 'Batch Size',
+			name: 'batchSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: IMPORT_BATCH_SIZE_MAX },
+			default: IMPORT_BATCH_SIZE,
+			description:
+				'Max contacts sent to Luma in one request. Items with the same tags share requests; if a request fails, all its items fail.',
+		},
+	]),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['import'] } }, properties);
+
+interface ContactToImport {
+	itemIndex: number;
+	contact: IDataObject;
+	tags: string[];
+}
+
+/** Reads and checks one item; throws a NodeOperationError naming the field. */
+function readContact(this: IExecuteFunctions, itemIndex: number): ContactToImport {
+	const email = checkEmail.call(this, itemIndex, this.getNodeParameter('email', itemIndex, ''), 'Email');
+	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const name = typeof additional.name === 'string' ? additional.name.trim() : '';
+	const contact: IDataObject = name ? { email, name } : { email };
+	return { itemIndex, contact, tags: [...new Set(readList(additional.tags))] };
+}
+
+/**
+ * Luma applies `tags` to every contact of a request, so contacts are grouped by their tag set, in
+ * the order the groups first appear, then cut into batches.
+ */
+function toBatches(contacts: ContactToImport[], batchSize: number): ContactToImport[][] {
+	const groups = new Map<string, ContactToImport[]>();
+	for (const entry of contacts) {
+		const key = JSON.stringify([...entry.tags].sort());
+		const group = groups.get(key) ?? [];
+		group.push(entry);
+		groups.set(key, group);
+	}
+	const batches: ContactToImport[][] = [];
+	for (const group of groups.values()) {
+		for (let start = 0; start < group.length; start += batchSize) batches.push(group.slice(start, start + batchSize));
+	}
+	return batches;
+}
+
+/**
+ * POST /v1/calendars/contacts/import with as few requests as the batch size allows. Every input
+ * item is checked before anything is sent. Luma answers `{}`: each item comes out as
+ * `{ email, name?, tags?, imported: true }`, paired with its input item.
+ */
+export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const continueOnFail = this.continueOnFail();
+	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const batchSize = Math.min(IMPORT_BATCH_SIZE_MAX, Math.max(1, Math.floor(Number(options.batchSize) || IMPORT_BATCH_SIZE)));
+	const results: INodeExecutionData[][] = items.map(() => []);
+
+	const valid: ContactToImport[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			valid.push(readContact.call(this, itemIndex));
+		} catch (error) {
+			if (!continueOnFail) throw withItemIndex.call(this, error, itemIndex);
+			results[itemIndex] = [errorItem(error, itemIndex)];
+		}
+	}
+
+	for (const batch of toBatches(valid, batchSize)) {
+		const tags = batch[0].tags;
+		const firstItem = batch[0].itemIndex;
+		try {
+			await lumaApiRequest.call(this, 'events', {
+				method: 'POST',
+				path: '/v1/calendars/contacts/import',
+				body: { contacts: batch.map(({ contact }) => contact), ...(tags.length ? { tags } : {}) },
+				itemIndex: firstItem,
+				// Importing a contact that is already there changes nothing (names are never overwritten).
+				idempotent: true,
+			});
+		} catch (error) {
+			if (!continueOnFail) throw withItemIndex.call(this, error, firstItem);
+			for (const { itemIndex } of batch) results[itemIndex] = [errorItem(error, itemIndex)];
+			continue;
+		}
+		for (const { itemIndex, contact } of batch) {
+			results[itemIndex] = [
+				{ json: { ...contact, ...(tags.length ? { tags } : {}), imported: true }, pairedItem: { item: itemIndex } },
+			];
+		}
+	}
+	return results.flat();
+}

@@ -1,0 +1,165 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { optionsCollection } from '../../../shared/concurrency';
+import { lumaApiRequest } from '../../../shared/transport';
+import { contactTagLocator, eventTagLocator, getLocatorValue } from '../common/locators';
+import { applyLimit, returnAllFields } from '../contact/listFields';
+
+/**
+ * Contact tags and event tags are the same API twice (/v1/calendars/contact-tags/* and
+ * /v1/calendars/event-tags/*): list, create, update and delete are built here once for both.
+ * Apply/unapply differ (contacts vs events) and live in each resource's own files.
+ */
+
+export interface TagKind {
+	/** n8n resource value. */
+	resource: 'contactTag' | 'eventTag';
+	/** What users call it. */
+	label: 'Contact Tag' | 'Event Tag';
+	/** Route prefix. */
+	path: '/v1/calendars/contact-tags' | '/v1/calendars/event-tags';
+	/** The Tag resource locator (contactTagLocator / eventTagLocator). */
+	locator: () => INodeProperties;
+}
+
+/** Luma's tag colors (`color` enum). */
+export const TAG_COLOR_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'Barney (Violet)', value: 'barney' },
+	{ name: 'Blue', value: 'blue' },
+	{ name: 'Cranberry', value: 'cranberry' },
+	{ name: 'Green', value: 'green' },
+	{ name: 'Orange', value: 'orange' },
+	{ name: 'Purple', value: 'purple' },
+	{ name: 'Red', value: 'red' },
+	{ name: 'Yellow', value: 'yellow' },
+];
+
+const colorField: INodeProperties = {
+	displayName: 'Color',
+	name: 'color',
+	type: 'options',
+	options: TAG_COLOR_OPTIONS,
+	default: 'blue',
+	description: 'Color of the tag in Luma',
+};
+
+function show(kind: TagKind, operation: string) {
+	return { show: { resource: [kind.resource], operation: [operation] } };
+}
+
+/** GET <path>/list. Not paginated in Luma's spec: one request, the limit is applied here. */
+export function tagGetMany(kind: TagKind) {
+	const properties: INodeProperties[] = [
+		...returnAllFields,
+		optionsCollection(),
+	];
+	async function execute(this: IExecuteFunctions, itemIndex: number) {
+		const page = (await lumaApiRequest.call(this, 'events', { method: 'GET', path: `${kind.path}/list`, itemIndex })) as IDataObject;
+		const entries = Array.isArray(page.entries) ? (page.entries as IDataObject[]) : [];
+		return applyLimit.call(this, itemIndex, entries);
+	}
+	return { description: updateDisplayOptions(show(kind, 'getMany'), properties), execute };
+}
+
+/** POST <path>/create → `{ id }`; the output adds what was sent. */
+export function tagCreate(kind: TagKind) {
+	const properties: INodeProperties[] = [
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'VIP',
+			description: `Name of the new ${kind.label.toLowerCase()}`,
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [colorField],
+		},
+		optionsCollection(),
+	];
+	async function execute(this: IExecuteFunctions, itemIndex: number) {
+		const name = String(this.getNodeParameter('name', itemIndex, '') ?? '').trim();
+		if (!name) throw new NodeOperationError(this.getNode(), 'Name is required', { itemIndex });
+		const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+		const body: IDataObject = { name };
+		if (additional.color) body.color = additional.color;
+		const created = (await lumaApiRequest.call(this, 'events', {
+			method: 'POST',
+			path: `${kind.path}/create`,
+			body,
+			itemIndex,
+		})) as IDataObject;
+		return { ...body, ...created };
+	}
+	return { description: updateDisplayOptions(show(kind, 'create'), properties), execute };
+}
+
+/** POST <path>/update with only the fields the user set → `{}`. */
+export function tagUpdate(kind: TagKind) {
+	const properties: INodeProperties[] = [
+		kind.locator(),
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				colorField,
+				{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'New name of the tag' },
+			],
+		},
+		optionsCollection(),
+	];
+	async function execute(this: IExecuteFunctions, itemIndex: number) {
+		const tagId = getLocatorValue.call(this, 'tagId', itemIndex, kind.label);
+		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+		const body: IDataObject = { tag_id: tagId };
+		if (typeof fields.name === 'string') {
+			const name = fields.name.trim();
+			if (!name) throw new NodeOperationError(this.getNode(), 'Name cannot be empty', { itemIndex });
+			body.name = name;
+		}
+		if (fields.color) body.color = fields.color;
+		if (Object.keys(body).length === 1) {
+			throw new NodeOperationError(this.getNode(), 'Nothing to update: add Name or Color under Update Fields', { itemIndex });
+		}
+		// Updating to the same values twice leaves the tag as once.
+		await lumaApiRequest.call(this, 'events', { method: 'POST', path: `${kind.path}/update`, body, itemIndex, idempotent: true });
+		const { tag_id: id, ...changed } = body;
+		return { id, ...changed, updated: true };
+	}
+	return { description: updateDisplayOptions(show(kind, 'update'), properties), execute };
+}
+
+/** POST <path>/delete → `{}`. */
+export function tagDelete(kind: TagKind) {
+	const properties: INodeProperties[] = [kind.locator(), optionsCollection()];
+	async function execute(this: IExecuteFunctions, itemIndex: number) {
+		const tagId = getLocatorValue.call(this, 'tagId', itemIndex, kind.label);
+		await lumaApiRequest.call(this, 'events', { method: 'POST', path: `${kind.path}/delete`, body: { tag_id: tagId }, itemIndex });
+		return { id: tagId, deleted: true };
+	}
+	return { description: updateDisplayOptions(show(kind, 'delete'), properties), execute };
+}
+
+export const CONTACT_TAG: TagKind = {
+	resource: 'contactTag',
+	label: 'Contact Tag',
+	path: '/v1/calendars/contact-tags',
+	locator: () => contactTagLocator(),
+};
+
+export const EVENT_TAG: TagKind = {
+	resource: 'eventTag',
+	label: 'Event Tag',
+	path: '/v1/calendars/event-tags',
+	locator: () => eventTagLocator(),
+};

@@ -1,0 +1,3 @@
+import { contactTaggingOperation } from './contactTagging';
+
+export const { description, execute } = contactTaggingOperation('unapply');

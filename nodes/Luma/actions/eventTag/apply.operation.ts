@@ -1,0 +1,3 @@
+import { eventTaggingOperation } from './eventTagging';
+
+export const { description, execute } = eventTaggingOperation('apply');

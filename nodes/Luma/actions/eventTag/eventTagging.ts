@@ -1,0 +1,35 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { optionsCollection } from '../../../shared/concurrency';
+import { lumaApiRequest } from '../../../shared/transport';
+import { eventLocator, eventTagLocator, getLocatorValue, resolveEventId } from '../common/locators';
+
+/**
+ * Apply / Unapply an event tag to one event per input item: POST /v1/calendars/event-tags/<apply|unapply>
+ * `{ tag, event_ids: [id] }` → `{ applied_count | removed_count, skipped_count }`. Events that are
+ * not on this calendar are counted as skipped by Luma, not refused.
+ */
+export function eventTaggingOperation(action: 'apply' | 'unapply') {
+	const properties: INodeProperties[] = [
+		eventTagLocator({ description: 'The tag (its ID; a tag name works too with an expression)' }),
+		eventLocator({ description: `The event to ${action === 'apply' ? 'tag' : 'untag'}: its ID or its luma.com link` }),
+		optionsCollection(),
+	];
+
+	async function execute(this: IExecuteFunctions, itemIndex: number) {
+		const tag = getLocatorValue.call(this, 'tagId', itemIndex, 'Event Tag');
+		const eventId = await resolveEventId.call(this, itemIndex);
+		const counts = (await lumaApiRequest.call(this, 'events', {
+			method: 'POST',
+			path: `/v1/calendars/event-tags/${action}`,
+			body: { tag, event_ids: [eventId] },
+			itemIndex,
+			// Tagging is a set operation: a repeat finds the work done (and only changes the counts).
+			idempotent: true,
+		})) as IDataObject;
+		return { tag, event_id: eventId, ...counts };
+	}
+
+	return { description: updateDisplayOptions({ show: { resource: ['eventTag'], operation: [action] } }, properties), execute };
+}

@@ -1,0 +1,42 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { ResourceModule } from '../../../shared/types';
+import * as createUploadUrl from './createUploadUrl.operation';
+import * as search from './search.operation';
+import * as upload from './upload.operation';
+
+const operationPicker: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['image'] } },
+	options: [
+		{
+			name: 'Create Upload URL',
+			value: 'createUploadUrl',
+			action: 'Create an image upload URL',
+			description:
+				'Get a one-time URL to PUT an image to, and the Luma CDN address it will have (Upload does both steps for you)',
+		},
+		{
+			name: 'Search',
+			value: 'search',
+			action: 'Search stock images',
+			description: "Search Luma's stock cover images; their image_url can be used as an event cover",
+		},
+		{
+			name: 'Upload',
+			value: 'upload',
+			action: 'Upload an image',
+			description:
+				"Upload a JPEG or PNG from the item's binary data to Luma's CDN; returns the file_url to use as an event cover_url",
+		},
+	],
+	default: 'upload',
+};
+
+export const image: ResourceModule = {
+	operations: { createUploadUrl, search, upload },
+	description: [operationPicker, ...upload.description, ...createUploadUrl.description, ...search.description],
+};

@@ -1,0 +1,66 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { optionsCollection } from '../../../shared/concurrency';
+import { lumaApiRequest, requestExternalUrl } from '../../../shared/transport';
+import { IMAGE_CONTENT_TYPES, sniffImageType } from './imageContent';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		required: true,
+		default: 'data',
+		hint: 'The name of the input binary field containing the image (JPEG or PNG)',
+		description: 'The binary field of the input item that holds the image',
+	},
+	optionsCollection(),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['image'], operation: ['upload'] } }, properties);
+
+const ACCEPTED = new Set(IMAGE_CONTENT_TYPES.map((option) => option.value as string));
+
+/**
+ * Uploads an image from the item's binary data to Luma's CDN: create-upload-url, then a PUT of the
+ * bytes to the pre-signed upload_url. The PUT goes through the plain HTTP helper: the upload URL is
+ * not Luma's API and must not receive the API key. Returns `{ file_url }`, usable as an event's
+ * cover_url.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const propertyName = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data') ?? '').trim();
+	if (!propertyName) throw new NodeOperationError(this.getNode(), 'Input Binary Field is required', { itemIndex });
+	const binary = this.helpers.assertBinaryData(itemIndex, propertyName);
+	const bytes = await this.helpers.getBinaryDataBuffer(itemIndex, propertyName);
+	if (bytes.length === 0) {
+		throw new NodeOperationError(this.getNode(), `The binary field "${propertyName}" is empty`, { itemIndex });
+	}
+	const declared = (binary.mimeType ?? '').toLowerCase().split(';')[0].trim();
+	const contentType = sniffImageType(bytes) ?? (ACCEPTED.has(declared) ? declared : undefined);
+	if (!contentType) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The binary field "${propertyName}" is not a JPEG or PNG image (${declared || 'unknown type'})`,
+			{ itemIndex, description: 'Luma accepts JPEG and PNG images only: convert the image first (e.g. with the Edit Image node).' },
+		);
+	}
+
+	const target = (await lumaApiRequest.call(this, 'events', {
+		method: 'POST',
+		path: '/v1/images/create-upload-url',
+		body: { content_type: contentType },
+		itemIndex,
+	})) as IDataObject;
+	if (typeof target.upload_url !== 'string' || typeof target.file_url !== 'string') {
+		throw new NodeOperationError(this.getNode(), 'Luma did not return an upload URL', { itemIndex });
+	}
+	await requestExternalUrl.call(
+		this,
+		{ method: 'PUT', url: target.upload_url, body: bytes, headers: { 'content-type': contentType }, json: false },
+		itemIndex,
+	);
+	const result: IDataObject = { file_url: target.file_url, content_type: contentType, size: bytes.length };
+	if (binary.fileName) result.file_name = binary.fileName;
+	return result;
+}

@@ -1,0 +1,56 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { optionsCollection } from '../../../shared/concurrency';
+import { lumaApiRequest } from '../../../shared/transport';
+import { USER_ID, checkEmail, checkRequired } from '../contact/contactInput';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Member',
+		name: 'member',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'name@email.com',
+		description: "The member's email address or user ID (usr-...)",
+	},
+	{
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		required: true,
+		options: [
+			{ name: 'Approved', value: 'approved', description: 'Approve the membership (for paid tiers this captures the payment)' },
+			{ name: 'Declined', value: 'declined', description: 'Decline the membership (cancels any active subscription)' },
+		],
+		default: 'approved',
+	},
+	optionsCollection(),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['membership'], operation: ['updateMemberStatus'] } },
+	properties,
+);
+
+/** POST /v1/memberships/members/update-status `{ user_id (ID or email), status }` → `{}`. */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const member = checkRequired.call(this, itemIndex, this.getNodeParameter('member', itemIndex, ''), 'Member');
+	if (!USER_ID.test(member)) {
+		if (!member.includes('@')) {
+			throw new NodeOperationError(this.getNode(), `Member: "${member.slice(0, 200)}" is neither an email address nor a user ID (usr-...)`, {
+				itemIndex,
+			});
+		}
+		checkEmail.call(this, itemIndex, member, 'Member');
+	}
+	const status = this.getNodeParameter('status', itemIndex) as string;
+	await lumaApiRequest.call(this, 'events', {
+		method: 'POST',
+		path: '/v1/memberships/members/update-status',
+		body: { user_id: member, status },
+		itemIndex,
+	});
+	return { user_id: member, status, updated: true };
+}

@@ -1,0 +1,38 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { optionsCollection } from '../../../shared/concurrency';
+import { lumaApiRequest } from '../../../shared/transport';
+import { checkWebhookUrl, eventTypesField, includeSecretOption, presentWebhook, readEventTypes } from './webhookFields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'URL',
+		name: 'url',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'https://example.com/luma-webhook',
+		description: 'The http(s) address Luma sends the events to (POST with a signed JSON body)',
+	},
+	eventTypesField({ required: true }),
+	optionsCollection([includeSecretOption]),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['create'] } }, properties);
+
+/**
+ * POST /v2/webhooks/create `{ url, event_types }` → Webhook. To receive Luma events in n8n, the
+ * Luma Events Trigger node registers its own webhook: this operation is for other receivers.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const url = checkWebhookUrl.call(this, itemIndex, this.getNodeParameter('url', itemIndex, ''));
+	const eventTypes = readEventTypes.call(this, itemIndex, this.getNodeParameter('eventTypes', itemIndex, []));
+	const webhook = (await lumaApiRequest.call(this, 'events', {
+		method: 'POST',
+		path: '/v2/webhooks/create',
+		body: { url, event_types: eventTypes },
+		itemIndex,
+	})) as IDataObject;
+	return presentWebhook.call(this, itemIndex, webhook);
+}

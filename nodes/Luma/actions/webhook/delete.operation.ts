@@ -1,0 +1,17 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { optionsCollection } from '../../../shared/concurrency';
+import { lumaApiRequest } from '../../../shared/transport';
+import { getLocatorValue, webhookLocator } from '../common/locators';
+
+const properties: INodeProperties[] = [webhookLocator(), optionsCollection()];
+
+export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['delete'] } }, properties);
+
+/** POST /v1/webhooks/delete `{ id }` → `{}`. */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const id = getLocatorValue.call(this, 'webhookId', itemIndex, 'Webhook');
+	await lumaApiRequest.call(this, 'events', { method: 'POST', path: '/v1/webhooks/delete', body: { id }, itemIndex });
+	return { id, deleted: true };
+}

@@ -1,0 +1,55 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { optionsCollection } from '../../../shared/concurrency';
+import { lumaApiRequest } from '../../../shared/transport';
+import { getLocatorValue, webhookLocator } from '../common/locators';
+import { eventTypesField, includeSecretOption, presentWebhook, readEventTypes } from './webhookFields';
+
+const properties: INodeProperties[] = [
+	webhookLocator(),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			eventTypesField({ description: 'Replaces the event types the webhook is sent for' }),
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: [
+					{ name: 'Active', value: 'active', description: 'Luma sends events to the URL' },
+					{ name: 'Paused', value: 'paused', description: 'Luma stops sending events until the webhook is active again' },
+				],
+				default: 'active',
+			},
+		],
+	},
+	optionsCollection([includeSecretOption]),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['update'] } }, properties);
+
+/** POST /v2/webhooks/update `{ id, event_types?, status? }` → Webhook; only what the user set is sent. */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const id = getLocatorValue.call(this, 'webhookId', itemIndex, 'Webhook');
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const body: IDataObject = { id };
+	if (fields.eventTypes !== undefined) body.event_types = readEventTypes.call(this, itemIndex, fields.eventTypes);
+	if (fields.status) body.status = fields.status;
+	if (Object.keys(body).length === 1) {
+		throw new NodeOperationError(this.getNode(), 'Nothing to update: add Event Types or Status under Update Fields', { itemIndex });
+	}
+	const webhook = (await lumaApiRequest.call(this, 'events', {
+		method: 'POST',
+		path: '/v2/webhooks/update',
+		body,
+		itemIndex,
+		// Setting the same types/status again leaves the webhook as once.
+		idempotent: true,
+	})) as IDataObject;
+	return presentWebhook.call(this, itemIndex, webhook);
+}

@@ -1,0 +1,95 @@
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { headerValue } from '../../../shared/scheduler';
+import type { LumaContext } from '../../../shared/transport';
+import { requestExternalUrl } from '../../../shared/transport';
+import type { Generation, GenerationGroup } from './generation';
+
+/** What "Download Result" fetches for one item; read when the item runs, kept for a callback resume. */
+export interface DownloadSettings extends IDataObject {
+	/** Binary property of the main asset (`assets.video` or `assets.image`); '' = no download. */
+	binaryProperty: string;
+	/** Binary property of a video's thumbnail (`assets.image`); '' = not downloaded. */
+	thumbnailProperty: string;
+}
+
+type PrepareBinaryData = IExecuteFunctions['helpers']['prepareBinaryData'];
+export type DownloadContext = LumaContext & { helpers: { prepareBinaryData: PrepareBinaryData } };
+
+const EXTENSION_MIME: Record<string, string> = {
+	mp4: 'video/mp4',
+	mov: 'video/quicktime',
+	webm: 'video/webm',
+	jpg: 'image/jpeg',
+	jpeg: 'image/jpeg',
+	png: 'image/png',
+	webp: 'image/webp',
+};
+
+function extensionOf(url: string): string | undefined {
+	try {
+		const match = /\.([a-z0-9]{2,5})$/i.exec(new URL(url).pathname);
+		return match?.[1].toLowerCase();
+	} catch {
+		return undefined;
+	}
+}
+
+function extensionForMime(mime: string): string | undefined {
+	return Object.entries(EXTENSION_MIME).find(([, type]) => type === mime)?.[0];
+}
+
+/** Reads the download options of one item. */
+export function readDownloadSettings(this: IExecuteFunctions, itemIndex: number, asset: GenerationGroup): DownloadSettings {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	if (options.downloadResult !== true) return { binaryProperty: '', thumbnailProperty: '' };
+	const binaryProperty = String(options.binaryPropertyName ?? '').trim() || asset;
+	const thumbnailProperty = asset === 'video' ? String(options.thumbnailPropertyName ?? '').trim() : '';
+	return { binaryProperty, thumbnailProperty };
+}
+
+/**
+ * Streams a generation's output into n8n binary data: asset URLs are Luma's CDN, not the API, so
+ * no credential is sent (`requestExternalUrl`), and each asset is piped straight into n8n's binary
+ * store instead of being buffered. Assets of one item are fetched one after the other.
+ */
+export async function downloadGenerationAssets(
+	this: DownloadContext,
+	generation: Generation,
+	asset: GenerationGroup,
+	settings: DownloadSettings,
+	itemIndex: number,
+): Promise<IBinaryKeyData | undefined> {
+	if (!settings.binaryProperty) return undefined;
+	const wanted: Array<{ property: string; url: string | null | undefined; suffix: string; label: string }> = [
+		{ property: settings.binaryProperty, url: generation.assets?.[asset], suffix: '', label: asset },
+	];
+	if (asset === 'video' && settings.thumbnailProperty) {
+		wanted.push({ property: settings.thumbnailProperty, url: generation.assets?.image, suffix: '_thumb', label: 'thumbnail' });
+	}
+	const binary: IBinaryKeyData = {};
+	for (const { property, url, suffix, label } of wanted) {
+		if (!url) {
+			throw new NodeOperationError(this.getNode(), `Generation ${generation.id} has no ${label} to download`, {
+				itemIndex,
+				description: `Luma listed these assets: ${JSON.stringify(generation.assets ?? {})}`,
+			});
+		}
+		const response = await requestExternalUrl.call(this, { method: 'GET', url, encoding: 'stream' }, itemIndex);
+		const headers = (response.headers ?? {}) as Record<string, unknown>;
+		const contentType = headerValue(headers, 'content-type')?.split(';')[0].trim().toLowerCase();
+		const urlExtension = extensionOf(url);
+		const mimeType =
+			contentType && contentType !== 'application/octet-stream'
+				? contentType
+				: (EXTENSION_MIME[urlExtension ?? ''] ?? 'application/octet-stream');
+		const extension = extensionForMime(mimeType) ?? urlExtension ?? 'bin';
+		binary[property] = await this.helpers.prepareBinaryData(
+			response.body as Parameters<PrepareBinaryData>[0],
+			`${generation.id}${suffix}.${extension === 'jpeg' ? 'jpg' : extension}`,
+			mimeType,
+		);
+	}
+	return binary;
+}
