@@ -162,8 +162,15 @@ describe("Wait for Luma's Callback", () => {
 		await until(() => sim.simulator.stats.callbacks.attempts >= 8);
 		const deliveries = waiting.deliveries.slice(before);
 		expect(deliveries.filter((delivery) => delivery.resumed)).toHaveLength(1);
-		// Late duplicates meet a finished execution (n8n answers 409); the run resumed exactly once.
-		expect(deliveries.every((delivery) => delivery.resumed || delivery.status === 200 || delivery.status === 409)).toBe(true);
+		// Late duplicates meet a finished execution (n8n answers 409); on a loaded machine an early one may
+		// meet an execution not yet waiting (404/409) or a confirmation that timed out (503): Luma retries
+		// those. The run resumed exactly once and nothing threw.
+		expect(
+			deliveries
+				.filter((delivery) => !delivery.resumed && ![200, 404, 409, 503].includes(delivery.status))
+				.map((delivery) => [delivery.status, delivery.body]),
+		).toEqual([]);
+		expect(deliveries.some((delivery) => (delivery.body as IDataObject)?.thrown)).toBe(false);
 	});
 
 	test('does not trust the posted body: a forged "completed" for a running generation does not resume', async () => {

@@ -158,7 +158,8 @@ describe('callbacks', () => {
 		} finally {
 			const started = Date.now();
 			await sim.server.close();
-			expect(Date.now() - started).toBeLessThan(1000);
+			// A hang detector, not a speed claim: the pending retry is 60 s away.
+			expect(Date.now() - started).toBeLessThan(10_000);
 			await receiver.close();
 		}
 		expect(sim.outcomes).toEqual([]);
