@@ -218,7 +218,6 @@ export class EventsStore {
 			cover_url: 'https://images.lumacdn.com/covers/default.png',
 			visibility: 'public',
 			waitlist_status: 'disabled',
-			feedback_email: null,
 			registration_questions: [],
 			...fields,
 			slug,
