@@ -3,8 +3,8 @@
  * and waits for asynchronous callback deliveries.
  */
 import type { DreamMachineOptions } from '../simulator/dream-machine';
-import { client, startDreamMachine, waitForTerminal } from '../simulator/dream-machine/testServer';
-import { EventsStandIn } from './eventsStandIn';
+import { startSimulator } from '../simulator';
+import { client, waitForTerminal } from '../simulator/dream-machine/testServer';
 
 export interface TestSimulator {
 	eventsUrl: string;
@@ -43,13 +43,13 @@ async function eventsCall(baseUrl: string, key: string, method: string, path: st
 }
 
 export async function startTestSimulator(): Promise<TestSimulator> {
-	const sim = await startDreamMachine({}, 0.001);
-	const api = client(sim.server.baseUrl);
-	const events = await new EventsStandIn().start();
-	const call = (method: string, path: string, body?: unknown) => eventsCall(events.url, events.key, method, path, body);
+	const sim = await startSimulator({ timeScale: 0.001, dreamMachine: { timings: FAST } });
+	const api = client(sim.dreamMachineUrl);
+	const eventsKey = 'trigger-test-key';
+	const call = (method: string, path: string, body?: unknown) => eventsCall(sim.eventsUrl, eventsKey, method, path, body);
 	return {
-		eventsUrl: events.url,
-		eventsKey: events.key,
+		eventsUrl: sim.eventsUrl,
+		eventsKey,
 		async listWebhooks() {
 			const all: any[] = [];
 			let cursor: string | undefined;
@@ -65,28 +65,25 @@ export async function startTestSimulator(): Promise<TestSimulator> {
 		deleteWebhook: async (id) => void (await call('POST', '/v1/webhooks/delete', { id })),
 		getGuest: (eventId, guestId) =>
 			call('GET', `/v1/events/guests/get?event_id=${encodeURIComponent(eventId)}&id=${encodeURIComponent(guestId)}`),
-		emitWebhookEvent: async (type) => void (await events.emitWebhookEvent(type)),
-		samplePayload: (type, options) => events.samplePayload(type, options),
-		dreamMachineUrl: sim.server.baseUrl,
+		emitWebhookEvent: async (type) => void (await sim.emitWebhookEvent(type)),
+		samplePayload: (type, options) => sim.events.samplePayload(type, options),
+		dreamMachineUrl: sim.dreamMachineUrl,
 		dreamMachine: api,
 		configureDreamMachine(options) {
-			sim.simulator.configure(options.timings === undefined && 'timings' in options ? { ...options, timings: FAST } : options);
+			sim.dreamMachine.configure(options.timings === undefined && 'timings' in options ? { ...options, timings: FAST } : options);
 		},
 		waitForTerminal: (id) => waitForTerminal(api, id),
 		async callbacksSettled() {
 			// Deliveries of one generation are chained; wait until the counters stop moving.
 			let last = -1;
 			for (;;) {
-				const { attempts, successes, failures } = sim.simulator.stats.callbacks;
+				const { attempts, successes, failures } = sim.dreamMachine.stats.callbacks;
 				const settled = successes + failures;
 				if (settled === last && attempts >= settled) return;
 				last = settled;
 				await new Promise((resolve) => setTimeout(resolve, 150));
 			}
 		},
-		close: async () => {
-			await events.close();
-			await sim.server.close();
-		},
+		close: () => sim.close(),
 	};
 }

@@ -270,9 +270,12 @@ export class EventsSimulator implements SimApiModule {
 	// ---- webhooks -------------------------------------------------------------------------------
 
 	/** A valid `{ type, data }` payload about seeded objects. */
-	samplePayload(type: string): { type: string; data: Record<string, unknown> } {
+	samplePayload(type: string, options: { otherEvent?: boolean } = {}): { type: string; data: Record<string, unknown> } {
 		const store = this.store;
-		const event = store.events.get(store.bigEventId)!;
+		// The big event, or (otherEvent) another event of the calendar that has guests.
+		const event = options.otherEvent
+			? [...store.events.values()].find((entry) => entry.id !== store.bigEventId && entry.calendar_id === store.primaryCalendarId && entry.guestIds.length > 0)!
+			: store.events.get(store.bigEventId)!;
 		const guest = store.guestsOf(event.id)[0];
 		const contact = store.contactsOf(store.primaryCalendarId)[0];
 		const eventData = { ...event, hosts: [], tags: [] };
