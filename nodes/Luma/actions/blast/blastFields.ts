@@ -1,0 +1,59 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { toLumaDateTime } from '../common/fields';
+
+export const blastIdField: INodeProperties = {
+	displayName: 'Blast ID',
+	name: 'blastId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'ep-...',
+	description: 'ID of the email blast (from Blast → Get Many or Create)',
+};
+
+export const blastOptionalFields: INodeProperties[] = [
+	{
+		displayName: 'Recipients',
+		name: 'recipients',
+		type: 'multiOptions',
+		options: [
+			{ name: 'Checked In', value: 'checked_in' },
+			{ name: 'Going (Approved)', value: 'approved' },
+			{ name: 'Invited', value: 'invited' },
+			{ name: 'Pending Approval', value: 'pending_approval' },
+			{ name: 'Waitlist', value: 'waitlist' },
+		],
+		default: ['approved'],
+		description: 'Which guests receive the email (default: going)',
+	},
+	{
+		displayName: 'Schedule For',
+		name: 'scheduled_for',
+		type: 'dateTime',
+		default: '',
+		description: 'Send later at this time (UTC unless it carries an offset); empty sends now',
+	},
+	{ displayName: 'Subject', name: 'subject', type: 'string', default: '' },
+	{
+		displayName: 'Ticket Type ID',
+		name: 'ticketTypeId',
+		type: 'string',
+		default: '',
+		description: 'Only recipients holding this ticket type',
+	},
+];
+
+export function readBlastFields(this: IExecuteFunctions, itemIndex: number, fields: IDataObject): IDataObject {
+	const body: IDataObject = {};
+	if (typeof fields.subject === 'string' && fields.subject.trim()) body.subject = fields.subject.trim();
+	if (fields.scheduled_for) body.scheduled_for = toLumaDateTime.call(this, itemIndex, fields.scheduled_for, 'Schedule For');
+	if (Array.isArray(fields.recipients) && fields.recipients.length) {
+		const ticketTypeId = typeof fields.ticketTypeId === 'string' ? fields.ticketTypeId.trim() : '';
+		body.recipient_groups = (fields.recipients as string[]).map((status) => ({ status, ...(ticketTypeId ? { event_ticket_type_id: ticketTypeId } : {}) }));
+	} else if (fields.ticketTypeId) {
+		throw new NodeOperationError(this.getNode(), 'Ticket Type ID needs Recipients', { itemIndex });
+	}
+	return body;
+}

@@ -1,0 +1,17 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { optionsCollection } from '../../../shared/concurrency';
+import { lumaApiRequest } from '../../../shared/transport';
+import { blastIdField } from './blastFields';
+
+const properties: INodeProperties[] = [blastIdField, optionsCollection()];
+
+export const description = updateDisplayOptions({ show: { resource: ['blast'], operation: ['get'] } }, properties);
+
+/** GET /v1/events/blasts/get?blast_id= (notes §10). */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const id = String(this.getNodeParameter('blastId', itemIndex, '')).trim();
+	if (!id) throw new NodeOperationError(this.getNode(), 'Blast ID is required', { itemIndex });
+	return (await lumaApiRequest.call(this, 'events', { method: 'GET', path: '/v1/events/blasts/get', qs: { blast_id: id }, itemIndex })) as IDataObject;
+}

@@ -1,0 +1,29 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { optionsCollection } from '../../../shared/concurrency';
+import { lumaApiRequest } from '../../../shared/transport';
+import { checkEmail, readList } from '../contact/contactInput';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Emails',
+		name: 'emails',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'ada@example.com, alan@example.com',
+		description: 'People to make calendar admins, comma-separated. Existing admins are skipped; Luma refuses if more paid seats are needed.',
+	},
+	optionsCollection(),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['calendar'], operation: ['addAdmins'] } }, properties);
+
+/** POST /v1/calendars/admins/add `{ emails }` (notes §10). */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const emails = readList(this.getNodeParameter('emails', itemIndex, '')).map((email) => checkEmail.call(this, itemIndex, email, 'Emails'));
+	if (!emails.length) throw new NodeOperationError(this.getNode(), 'Emails is required', { itemIndex });
+	const answer = (await lumaApiRequest.call(this, 'events', { method: 'POST', path: '/v1/calendars/admins/add', body: { emails }, itemIndex, idempotent: true })) as IDataObject;
+	return { emails, ...answer };
+}

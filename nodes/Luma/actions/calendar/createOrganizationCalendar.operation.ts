@@ -1,0 +1,28 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { optionsCollection } from '../../../shared/concurrency';
+import { lumaApiRequest } from '../../../shared/transport';
+import { calendarOptionalFields, readCalendarFields } from './calendarFields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Needs an organization API key (Luma API credential with key type "Organization").',
+		name: 'orgNotice',
+		type: 'notice',
+		default: '',
+	},
+	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '' },
+	{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options: calendarOptionalFields },
+	optionsCollection(),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['calendar'], operation: ['createOrganizationCalendar'] } }, properties);
+
+/** POST /v2/organizations/calendars/create → Calendar (organization key). */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const name = String(this.getNodeParameter('name', itemIndex, '')).trim();
+	if (!name) throw new NodeOperationError(this.getNode(), 'Name is required', { itemIndex });
+	const body = { name, ...readCalendarFields(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) };
+	return (await lumaApiRequest.call(this, 'events', { method: 'POST', path: '/v2/organizations/calendars/create', body, itemIndex })) as IDataObject;
+}

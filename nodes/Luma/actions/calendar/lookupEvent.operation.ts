@@ -1,0 +1,38 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { optionsCollection } from '../../../shared/concurrency';
+import { lumaApiRequest } from '../../../shared/transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Look Up By',
+		name: 'lookupBy',
+		type: 'options',
+		options: [
+			{ name: 'Event ID', value: 'eventId' },
+			{ name: 'URL', value: 'url', description: 'A luma.com event link, or the link of an external event' },
+		],
+		default: 'eventId',
+	},
+	{ displayName: 'Event ID', name: 'eventId', type: 'string', default: '', placeholder: 'evt-...', displayOptions: { show: { lookupBy: ['eventId'] } } },
+	{ displayName: 'URL', name: 'url', type: 'string', default: '', placeholder: 'https://luma.com/my-event', displayOptions: { show: { lookupBy: ['url'] } } },
+	optionsCollection(),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['calendar'], operation: ['lookupEvent'] } }, properties);
+
+/** GET /v1/calendars/events/lookup → `{ event: { id, status } | null }`: is this event on the calendar? */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const byUrl = this.getNodeParameter('lookupBy', itemIndex, 'eventId') === 'url';
+	const value = String(this.getNodeParameter(byUrl ? 'url' : 'eventId', itemIndex, '')).trim();
+	if (!value) throw new NodeOperationError(this.getNode(), `${byUrl ? 'URL' : 'Event ID'} is required`, { itemIndex });
+	const answer = (await lumaApiRequest.call(this, 'events', {
+		method: 'GET',
+		path: '/v1/calendars/events/lookup',
+		qs: byUrl ? { url: value } : { event_id: value },
+		itemIndex,
+	})) as IDataObject;
+	const event = answer.event as IDataObject | null;
+	return event ? { found: true, ...event } : { found: false, [byUrl ? 'url' : 'event_id']: value };
+}

@@ -1,0 +1,62 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { optionsCollection } from '../../../shared/concurrency';
+import { lumaApiRequest } from '../../../shared/transport';
+import { eventLocator, resolveEventId } from '../common/locators';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Cancelling deletes the event and notifies its guests. This cannot be undone.',
+		name: 'cancelNotice',
+		type: 'notice',
+		default: '',
+	},
+	eventLocator(),
+	{
+		displayName: 'Cancellation Token',
+		name: 'cancellationToken',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		description:
+			'Token from Event → Request Cancellation (valid 15 minutes). Leave empty to request one in this step (a review-free, one-step cancel).',
+	},
+	{
+		displayName: 'Refund Guests',
+		name: 'shouldRefund',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to refund paid tickets. Luma requires an explicit choice for events with paid tickets.',
+	},
+	optionsCollection(),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['event'], operation: ['cancel'] } }, properties);
+
+/** POST /v1/events/cancel `{ event_id, cancellation_token, should_refund }` (token requested first when empty). */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const eventId = await resolveEventId.call(this, itemIndex);
+	let token = String(this.getNodeParameter('cancellationToken', itemIndex, '')).trim();
+	const shouldRefund = this.getNodeParameter('shouldRefund', itemIndex, false) as boolean;
+	let request: IDataObject | undefined;
+	if (!token) {
+		request = (await lumaApiRequest.call(this, 'events', {
+			method: 'POST',
+			path: '/v1/events/cancel/request',
+			body: { event_id: eventId },
+			itemIndex,
+			idempotent: true,
+		})) as IDataObject;
+		token = String(request.cancellation_token ?? '');
+		if (!token) throw new NodeOperationError(this.getNode(), 'Luma did not return a cancellation token', { itemIndex });
+	}
+	await lumaApiRequest.call(this, 'events', {
+		method: 'POST',
+		path: '/v1/events/cancel',
+		body: { event_id: eventId, cancellation_token: token, should_refund: shouldRefund },
+		itemIndex,
+	});
+	return { event_id: eventId, canceled: true, refunded: shouldRefund, ...(request ? { is_paid: request.is_paid, guest_count: request.guest_count } : {}) };
+}

@@ -1,0 +1,81 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { optionsCollection } from '../../../shared/concurrency';
+import { pick, simplifyField, toLumaDateTime } from '../common/fields';
+import { SORT_DIRECTION_OPTIONS, getManyFromList, returnAllFields } from '../contact/listFields';
+import { EVENT_SUMMARY_KEYS } from './eventFields';
+
+const properties: INodeProperties[] = [
+	...returnAllFields,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Starts After',
+				name: 'after',
+				type: 'dateTime',
+				default: '',
+				description: 'Only events that start after this moment (UTC unless it carries an offset), e.g. {{ $now }} for upcoming events',
+			},
+			{
+				displayName: 'Starts Before',
+				name: 'before',
+				type: 'dateTime',
+				default: '',
+				description: 'Only events that start before this moment',
+			},
+			{
+				displayName: 'Platforms',
+				name: 'platforms',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Luma', value: 'luma', description: 'Events hosted on Luma' },
+					{ name: 'External', value: 'external', description: 'Events from elsewhere listed on the calendar' },
+				],
+				default: ['luma'],
+			},
+			{
+				displayName: 'Submission Status',
+				name: 'status',
+				type: 'options',
+				options: [
+					{ name: 'Approved', value: 'approved', description: 'Events on the calendar' },
+					{ name: 'Pending', value: 'pending', description: 'Events submitted to the calendar, waiting for approval' },
+				],
+				default: 'approved',
+			},
+		],
+	},
+	simplifyField,
+	optionsCollection([
+		{
+			displayName: 'Sort Direction',
+			name: 'sort_direction',
+			type: 'options',
+			options: SORT_DIRECTION_OPTIONS,
+			default: 'asc',
+			description: 'Order by start time',
+		},
+	]),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['event'], operation: ['getMany'] } }, properties);
+
+/** GET /v1/calendars/events/list (cursor pages) with filters; Simplify keeps the main fields. */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = { sort_column: 'start_at' };
+	if (filters.after) qs.after = toLumaDateTime.call(this, itemIndex, filters.after, 'Starts After');
+	if (filters.before) qs.before = toLumaDateTime.call(this, itemIndex, filters.before, 'Starts Before');
+	if (Array.isArray(filters.platforms) && filters.platforms.length) qs.platforms = filters.platforms;
+	if (filters.status) qs.status = filters.status;
+	if (options.sort_direction) qs.sort_direction = options.sort_direction;
+	const events = await getManyFromList.call(this, itemIndex, '/v1/calendars/events/list', qs);
+	return this.getNodeParameter('simplify', itemIndex, true) ? events.map((event) => pick(event, EVENT_SUMMARY_KEYS)) : events;
+}

@@ -1,0 +1,35 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { optionsCollection } from '../../../shared/concurrency';
+import { lumaApiRequest } from '../../../shared/transport';
+import { calendarLocator, eventLocator, getLocatorValue, resolveEventId } from '../common/locators';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Needs an organization API key (Luma API credential with key type "Organization").',
+		name: 'orgNotice',
+		type: 'notice',
+		default: '',
+	},
+	eventLocator(),
+	calendarLocator({ displayName: 'Target Calendar', name: 'calendarId', description: 'Calendar of the same organization to move the event to' }),
+	optionsCollection(),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['event'], operation: ['transferCalendar'] } }, properties);
+
+/** POST /v1/organizations/events/transfer-calendar `{ event_id, calendar_id }` (organization key). */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const eventId = await resolveEventId.call(this, itemIndex);
+	const calendarId = getLocatorValue.call(this, 'calendarId', itemIndex, 'Target Calendar');
+	await lumaApiRequest.call(this, 'events', {
+		method: 'POST',
+		path: '/v1/organizations/events/transfer-calendar',
+		body: { event_id: eventId, calendar_id: calendarId },
+		itemIndex,
+		// Moving an event to the calendar it is on is a no-op.
+		idempotent: true,
+	});
+	return { event_id: eventId, calendar_id: calendarId, transferred: true };
+}

@@ -1,0 +1,23 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { optionsCollection } from '../../../shared/concurrency';
+import { lumaApiRequest } from '../../../shared/transport';
+import { eventLocator, resolveEventId } from '../common/locators';
+import { checkEmail } from '../contact/contactInput';
+
+const properties: INodeProperties[] = [
+	eventLocator(),
+	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', required: true, default: '', description: 'Email of the host to remove' },
+	optionsCollection(),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['host'], operation: ['remove'] } }, properties);
+
+/** POST /v1/events/hosts/remove (the event's creator cannot be removed). */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const eventId = await resolveEventId.call(this, itemIndex);
+	const email = checkEmail.call(this, itemIndex, this.getNodeParameter('email', itemIndex, ''), 'Email');
+	await lumaApiRequest.call(this, 'events', { method: 'POST', path: '/v1/events/hosts/remove', body: { event_id: eventId, email }, itemIndex });
+	return { event_id: eventId, email, removed: true };
+}

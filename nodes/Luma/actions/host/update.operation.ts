@@ -1,0 +1,28 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { optionsCollection } from '../../../shared/concurrency';
+import { lumaApiRequest } from '../../../shared/transport';
+import { pick } from '../common/fields';
+import { eventLocator, resolveEventId } from '../common/locators';
+import { checkEmail } from '../contact/contactInput';
+import { accessLevelField, visibleField } from './hostFields';
+
+const properties: INodeProperties[] = [
+	eventLocator(),
+	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', required: true, default: '', description: 'Email of the host to change' },
+	{ displayName: 'Update Fields', name: 'updateFields', type: 'collection', placeholder: 'Add Field', default: {}, options: [accessLevelField, visibleField] },
+	optionsCollection(),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['host'], operation: ['update'] } }, properties);
+
+/** POST /v1/events/hosts/update (the event's creator cannot be changed). */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const eventId = await resolveEventId.call(this, itemIndex);
+	const email = checkEmail.call(this, itemIndex, this.getNodeParameter('email', itemIndex, ''), 'Email');
+	const fields = pick(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, ['access_level', 'is_visible']);
+	if (Object.keys(fields).length === 0) throw new NodeOperationError(this.getNode(), 'Nothing to update: add a field under Update Fields', { itemIndex });
+	await lumaApiRequest.call(this, 'events', { method: 'POST', path: '/v1/events/hosts/update', body: { event_id: eventId, email, ...fields }, itemIndex, idempotent: true });
+	return { event_id: eventId, email, ...fields, updated: true };
+}

@@ -1,0 +1,21 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { optionsCollection } from '../../../shared/concurrency';
+import { lumaApiRequest } from '../../../shared/transport';
+import { eventLocator, getLocatorValue, ticketTypeLocator } from '../common/locators';
+
+const properties: INodeProperties[] = [
+	eventLocator({ description: 'The event (used to list its ticket types in the picker below)' }),
+	ticketTypeLocator(),
+	optionsCollection(),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['ticketType'], operation: ['delete'] } }, properties);
+
+/** POST /v1/events/ticket-types/delete. Luma refuses types with sold tickets and the last visible type. */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const id = getLocatorValue.call(this, 'ticketTypeId', itemIndex, 'Ticket Type');
+	await lumaApiRequest.call(this, 'events', { method: 'POST', path: '/v1/events/ticket-types/delete', body: { event_ticket_type_id: id }, itemIndex });
+	return { id, deleted: true };
+}

@@ -1,0 +1,29 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { optionsCollection } from '../../../shared/concurrency';
+import { lumaApiRequest } from '../../../shared/transport';
+import { eventLocator, resolveEventId } from '../common/locators';
+import { applyLimit, returnAllFields } from '../contact/listFields';
+
+const properties: INodeProperties[] = [
+	eventLocator(),
+	...returnAllFields,
+	{ displayName: 'Include Hidden', name: 'includeHidden', type: 'boolean', default: false, description: 'Whether to include hidden ticket types' },
+	optionsCollection(),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['ticketType'], operation: ['getMany'] } }, properties);
+
+/** GET /v1/events/ticket-types/list (one response, not paged). */
+export async function execute(this: IExecuteFunctions, itemIndex: number) {
+	const eventId = await resolveEventId.call(this, itemIndex);
+	const includeHidden = this.getNodeParameter('includeHidden', itemIndex, false) as boolean;
+	const page = (await lumaApiRequest.call(this, 'events', {
+		method: 'GET',
+		path: '/v1/events/ticket-types/list',
+		qs: { event_id: eventId, ...(includeHidden ? { include_hidden: 'true' } : {}) },
+		itemIndex,
+	})) as IDataObject;
+	return applyLimit.call(this, itemIndex, (page.entries as IDataObject[]) ?? []);
+}
