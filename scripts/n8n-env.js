@@ -387,6 +387,173 @@ async function n8nCommand(userFolder, args, options = {}) {
 	});
 }
 
+/**
+ * Installs the built package (package.json + dist/) the way n8n installs community packages:
+ * <userFolder>/.n8n/nodes/node_modules/<name>, listed in <userFolder>/.n8n/nodes/package.json.
+ * No node_modules are needed: n8n provides the peer dependency n8n-workflow.
+ */
+function installPackage(userFolder) {
+	const dist = path.join(REPO_ROOT, 'dist');
+	if (!fs.existsSync(path.join(dist, 'nodes'))) throw new Error('[n8n-env] dist/ is missing: run `npm run build` first');
+	const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	const target = path.join(nodesDir, 'node_modules', PACKAGE_NAME);
+	fs.rmSync(target, { recursive: true, force: true });
+	fs.mkdirSync(target, { recursive: true });
+	fs.copyFileSync(path.join(REPO_ROOT, 'package.json'), path.join(target, 'package.json'));
+	fs.cpSync(dist, path.join(target, 'dist'), { recursive: true });
+	const manifest = path.join(nodesDir, 'package.json');
+	const current = fs.existsSync(manifest) ? JSON.parse(fs.readFileSync(manifest, 'utf8')) : { name: 'installed-nodes', private: true };
+	current.dependencies = { ...(current.dependencies || {}), [PACKAGE_NAME]: pkg.version };
+	fs.writeFileSync(manifest, JSON.stringify(current, null, 2) + '\n');
+	return target;
+}
+
+/** Credentials for the local simulator, as `n8n import:credentials` takes them (plain data; n8n encrypts). */
+function simulatorCredentials(eventsUrl, dreamMachineUrl) {
+	return [
+		{ id: 'lumaSimulatorApi', name: 'Luma API (simulator)', type: 'lumaApi', data: { apiKey: 'sim-calendar-key', keyType: 'calendar', baseUrl: eventsUrl } },
+		{ id: 'lumaLabsSimulatorApi', name: 'Luma Labs API (simulator)', type: 'lumaLabsApi', data: { apiKey: 'sim-labs-key', baseUrl: dreamMachineUrl, plan: 'build' } },
+	];
+}
+
+async function runChecked(userFolder, args, options) {
+	const res = await n8nCommand(userFolder, args, options);
+	if (res.code !== 0) throw commandError(`n8n ${args.join(' ')}`, res);
+	return res;
+}
+
+async function importCredentials(userFolder, credentials, options = {}) {
+	const file = path.join(userFolder, `credentials-${Date.now()}.json`);
+	fs.mkdirSync(userFolder, { recursive: true });
+	fs.writeFileSync(file, JSON.stringify(credentials, null, 2));
+	try {
+		return await runChecked(userFolder, ['import:credentials', `--input=${file}`], options);
+	} finally {
+		fs.rmSync(file, { force: true });
+	}
+}
+
+/** Imports workflow files (each a workflow object with an `id`). */
+async function importWorkflow(userFolder, file, options = {}) {
+	return await runChecked(userFolder, ['import:workflow', `--input=${file}`], options);
+}
+
+/** Makes a workflow active (n8n 2.x publishes a version) so `n8n start` registers its triggers. */
+async function publishWorkflow(userFolder, id, options = {}) {
+	return await runChecked(userFolder, ['publish:workflow', `--id=${id}`], options);
+}
+
+/**
+ * `n8n execute --id --rawOutput` and the run data it prints. Resolves `{ ok, data, res }`: `data` is
+ * the parsed execution JSON when n8n printed one.
+ */
+async function executeWorkflow(userFolder, id, options = {}) {
+	const res = await n8nCommand(userFolder, ['execute', `--id=${id}`, '--rawOutput'], options);
+	const text = res.stdout;
+	const start = text.indexOf('{');
+	let data;
+	if (start >= 0) {
+		try {
+			data = JSON.parse(text.slice(start));
+		} catch {
+			data = undefined;
+		}
+	}
+	return { ok: res.code === 0, data, res };
+}
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/**
+ * `n8n start` on a loopback port; resolves once /healthz answers. WEBHOOK_URL points at the same port
+ * so trigger and resume URLs are reachable from the local simulator.
+ */
+async function startN8n(userFolder, options = {}) {
+	const installed = await ensureN8n({ cacheDir: options.cacheDir, quiet: true });
+	const p = pathsFor(installed.cacheDir);
+	const port = options.port || (await freePort());
+	const url = `http://127.0.0.1:${port}`;
+	const env = n8nEnv(p, userFolder, {
+		N8N_PORT: String(port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		WEBHOOK_URL: `${url}/`,
+		N8N_EDITOR_BASE_URL: `${url}/`,
+		N8N_USER_MANAGEMENT_DISABLED: 'true',
+		...(options.env || {}),
+	});
+	const child = spawn(p.nodeBin, [p.n8nBin, 'start'], { cwd: userFolder, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+	let output = '';
+	const keep = (chunk) => {
+		output = (output + chunk).slice(-20000);
+		if (options.onOutput) options.onOutput(String(chunk));
+	};
+	child.stdout.on('data', keep);
+	child.stderr.on('data', keep);
+	const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+	const stop = async () => {
+		if (child.exitCode !== null || child.signalCode !== null) return;
+		try {
+			process.kill(-child.pid, 'SIGTERM');
+		} catch {
+			/* already gone */
+		}
+		const timer = setTimeout(() => {
+			try {
+				process.kill(-child.pid, 'SIGKILL');
+			} catch {
+				/* already gone */
+			}
+		}, 15000);
+		await exited;
+		clearTimeout(timer);
+	};
+	const deadline = Date.now() + (options.startTimeoutMs || 180000);
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`[n8n-env] n8n start exited early (code ${child.exitCode})\n${output.slice(-6000)}`);
+		try {
+			const ok = await new Promise((resolve) => {
+				const req = http.get(`${url}/healthz/readiness`, (res) => {
+					res.resume();
+					resolve(res.statusCode === 200);
+				});
+				req.on('error', () => resolve(false));
+				req.setTimeout(2000, () => req.destroy());
+			});
+			if (ok) break;
+		} catch {
+			/* not yet */
+		}
+		if (Date.now() > deadline) {
+			await stop();
+			throw new Error(`[n8n-env] n8n start did not become ready on ${url}\n${output.slice(-6000)}`);
+		}
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	return { url, port, child, stop, output: () => output };
+}
+
+/** Executions stored in the user folder's SQLite database (id, workflowId, status, mode), via n8n's own sqlite3. */
+async function readExecutions(userFolder, options = {}) {
+	const installed = await ensureN8n({ cacheDir: options.cacheDir, quiet: true });
+	const p = pathsFor(installed.cacheDir);
+	const sqlite = path.join(p.n8nPrefix, 'node_modules', 'sqlite3');
+	const db = path.join(userFolder, '.n8n', 'database.sqlite');
+	const script = `const sqlite3=require(${JSON.stringify(sqlite)});const db=new sqlite3.Database(${JSON.stringify(db)},sqlite3.OPEN_READONLY);db.all('select id, workflowId, status, mode, finished from execution_entity order by id',(e,rows)=>{if(e){console.error(e.message);process.exit(1)}console.log(JSON.stringify(rows));db.close()})`;
+	const out = execFileSync(p.nodeBin, ['-e', script], { encoding: 'utf8', env: node24Env(p) });
+	return JSON.parse(out);
+}
+
 function commandError(what, res) {
 	return new Error(
 		`[n8n-env] ${what} failed (exit ${res.code}${res.signal ? `, signal ${res.signal}` : ''})\n` +
@@ -406,6 +573,15 @@ module.exports = {
 	n8nEnv,
 	n8nCommand,
 	commandError,
+	installPackage,
+	simulatorCredentials,
+	importCredentials,
+	importWorkflow,
+	publishWorkflow,
+	executeWorkflow,
+	startN8n,
+	readExecutions,
+	freePort,
 };
 
 // ---------------------------------------------------------------------------------------------------------------
