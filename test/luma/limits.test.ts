@@ -1,0 +1,64 @@
+/**
+ * The Luma Events node against the simulator's rate limit (200 per window for a calendar key, one
+ * window scaled to 600 ms, lockout after a 429): items beyond the budget wait instead of failing,
+ * and Luma's error messages reach the user with the item index.
+ */
+import { restoreTimings, runLuma, runLumaWorkflow, startLumaSim, useFastTimings, type LumaSim, NODE } from './helpers';
+
+let sim: LumaSim;
+
+beforeAll(async () => {
+	sim = await startLumaSim({ events: { rateLimit: { calendarPerWindow: 40, organizationPerWindow: 100 } } });
+});
+afterAll(async () => {
+	await sim.close();
+	restoreTimings();
+});
+beforeEach(() => {
+	useFastTimings();
+	sim.sim.resetStats();
+});
+
+test('120 items with a 40-per-window budget: every item succeeds and no request is refused', async () => {
+	const items = await runLuma(
+		sim,
+		{ resource: 'user', operation: 'getSelf', options: { concurrency: { maxConcurrentRequests: 8, requestsPerMinute: 40 } } },
+		{ input: Array.from({ length: 120 }, (_, index) => ({ index })) },
+	);
+	expect(items).toHaveLength(120);
+	expect(items.map((item) => item.pairedItem)).toEqual(Array.from({ length: 120 }, (_, index) => ({ item: index })));
+	expect(sim.sim.events.stats().sent429).toBe(0);
+	expect(sim.requests('/v1/users/get-self')).toHaveLength(120);
+});
+
+test('a budget set too high meets 429s, waits out the lockout, and still completes every item once', async () => {
+	const items = await runLuma(
+		sim,
+		{ resource: 'user', operation: 'getSelf', options: { concurrency: { maxConcurrentRequests: 8, requestsPerMinute: 400 } } },
+		{ input: Array.from({ length: 90 }, (_, index) => ({ index })) },
+	);
+	expect(items).toHaveLength(90);
+	const stats = sim.sim.events.stats();
+	expect(stats.sent429).toBeGreaterThan(0);
+	// After the first 429 the account pauses: only requests already in flight can hit the lockout.
+	expect(stats.rejectedDuringLockout).toBeLessThanOrEqual(8);
+	expect(sim.requests('/v1/users/get-self').filter((entry) => entry.status === 200)).toHaveLength(90);
+});
+
+test("Luma's own error message reaches the user with the item index; Continue On Fail keeps the other items", async () => {
+	const result = await runLumaWorkflow(sim, { resource: 'event', operation: 'get', eventId: { __rl: true, mode: 'id', value: 'evt-doesnotexist' } });
+	const error = result.error(NODE) as Error & { httpCode?: string; context?: { itemIndex?: number } };
+	expect(error.message).toMatch(/Event not found/);
+	expect(error.httpCode).toBe('404');
+
+	const existing = [...sim.sim.state.events.values()][0].id;
+	const items = await runLuma(
+		sim,
+		{ resource: 'event', operation: 'get', eventId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+		{ input: [{ id: existing }, { id: 'evt-doesnotexist' }, { id: existing }], continueOnFail: true },
+	);
+	expect(items.map((item) => (item.json.error ? 'error' : item.json.id))).toEqual([existing, 'error', existing]);
+	expect(String(items[1].json.error)).toMatch(/not found/i);
+	expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+	expect(JSON.stringify(items)).not.toContain('test-calendar-key');
+});
