@@ -2,13 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
-import { errorItem, withItemIndex } from '../../../shared/execution';
 import { lumaApiRequest } from '../../../shared/transport';
 import { eventLocator, resolveEventId } from '../common/locators';
 import { checkEmail, readList } from '../contact/contactInput';
-
-/** Guests per request. Luma documents no maximum; 100 keeps a failed request's blast radius small. */
-export const ADD_BATCH_SIZE = 100;
+import { sendPeopleInBatches } from './batching';
 
 const properties: INodeProperties[] = [
 	eventLocator(),
@@ -86,45 +83,26 @@ async function readGuest(this: IExecuteFunctions, itemIndex: number): Promise<Gu
 }
 
 /**
- * POST /v1/events/guests/add: items for the same event with the same settings go in one request
- * (up to ADD_BATCH_SIZE guests). Every item is checked first. Luma answers `{}`, so each output item
- * is `{ event_id, email, name?, added: true, ... }` paired with its input item. A failed request
- * fails all of its items; the request is never re-sent (adding guests emails them).
+ * POST /v1/events/guests/add: items for the same event with the same settings share requests (see
+ * sendPeopleInBatches). Luma answers `{}`, so each output item is `{ event_id, email, name?, added: true, ... }`.
  */
 export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const continueOnFail = this.continueOnFail();
-	const results: INodeExecutionData[][] = items.map(() => []);
-	const groups = new Map<string, GuestToAdd[]>();
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
+	return await sendPeopleInBatches<GuestToAdd>(
+		this,
+		items,
+		async (itemIndex) => {
 			const entry = await readGuest.call(this, itemIndex);
-			const key = JSON.stringify([entry.eventId, entry.shared]);
-			groups.set(key, [...(groups.get(key) ?? []), entry]);
-		} catch (error) {
-			if (!continueOnFail) throw withItemIndex.call(this, error, itemIndex);
-			results[itemIndex] = [errorItem(error, itemIndex)];
-		}
-	}
-	for (const group of groups.values()) {
-		for (let start = 0; start < group.length; start += ADD_BATCH_SIZE) {
-			const batch = group.slice(start, start + ADD_BATCH_SIZE);
-			const { eventId, shared } = batch[0];
-			try {
-				await lumaApiRequest.call(this, 'events', {
-					method: 'POST',
-					path: '/v1/events/guests/add',
-					body: { event_id: eventId, guests: batch.map(({ guest }) => guest), ...shared },
-					itemIndex: batch[0].itemIndex,
-				});
-			} catch (error) {
-				if (!continueOnFail) throw withItemIndex.call(this, error, batch[0].itemIndex);
-				for (const { itemIndex } of batch) results[itemIndex] = [errorItem(error, itemIndex)];
-				continue;
-			}
-			for (const { itemIndex, guest } of batch) {
-				results[itemIndex] = [{ json: { event_id: eventId, ...guest, ...shared, added: true }, pairedItem: { item: itemIndex } }];
-			}
-		}
-	}
-	return results.flat();
+			return { groupKey: JSON.stringify([entry.eventId, entry.shared]), entry };
+		},
+		async (batch) => {
+			const { eventId, shared, itemIndex } = batch[0];
+			await lumaApiRequest.call(this, 'events', {
+				method: 'POST',
+				path: '/v1/events/guests/add',
+				body: { event_id: eventId, guests: batch.map(({ guest }) => guest), ...shared },
+				itemIndex,
+			});
+		},
+		({ eventId, guest, shared }) => ({ event_id: eventId, ...guest, ...shared, added: true }),
+	);
 }
