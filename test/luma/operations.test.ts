@@ -75,6 +75,15 @@ describe('Event', () => {
 		expect(upcoming.every((event) => String(event.start_at) >= new Date(Date.now() - 60_000).toISOString())).toBe(true);
 	});
 
+	it("reads wall-clock start filters in the workflow's time zone, the same in Event and Organization lists", async () => {
+		const filters = { after: '2027-01-15T12:00:00' };
+		await json({ resource: 'event', operation: 'getMany', returnAll: false, limit: 1, filters });
+		await json({ resource: 'organization', operation: 'listEvents', returnAll: false, limit: 1, filters }, { credentials: { apiKey: 'org-test-key', keyType: 'organization' } });
+		const sent = sim.sim.requestLog.filter((entry) => /events\/list$/.test(entry.path)).map((entry) => entry.query.after);
+		// n8n's default workflow time zone is America/New_York: noon there is 17:00 UTC in January.
+		expect(sent).toEqual(['2027-01-15T17:00:00.000Z', '2027-01-15T17:00:00.000Z']);
+	});
+
 	it('requests a cancellation token, and cancels in one step', async () => {
 		const [token] = await json({ resource: 'event', operation: 'requestCancellation', eventId: rl(eventId) });
 		expect(token).toMatchObject({ event_id: eventId, is_paid: false });

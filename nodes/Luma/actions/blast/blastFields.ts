@@ -33,7 +33,7 @@ export const blastOptionalFields: INodeProperties[] = [
 		name: 'scheduled_for',
 		type: 'dateTime',
 		default: '',
-		description: 'Send later at this time (UTC unless it carries an offset); empty sends now',
+		description: "Send later at this time (the workflow's time zone unless it carries an offset); empty sends now",
 	},
 	{ displayName: 'Subject', name: 'subject', type: 'string', default: '' },
 	{

@@ -54,14 +54,15 @@ function zoneOffset(timeZone: string, instant: number): number {
 
 /**
  * A date-time from a dateTime field (or an expression) as UTC ISO 8601, which is what Luma takes.
- * Values with an offset or `Z` are exact; values without one are wall-clock time in `timeZone`.
+ * Values with an offset or `Z` are exact; values without one (what n8n's date picker gives) are
+ * wall-clock time in `timeZone`: the event's zone for event times, else the workflow's time zone.
  */
 export function toLumaDateTime(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	value: unknown,
 	field: string,
-	timeZone = 'UTC',
+	timeZone = this.getTimezone(),
 ): string {
 	const text =
 		value instanceof Date ? value.toISOString() : typeof value === 'object' && value !== null && 'toISO' in value
@@ -85,6 +86,33 @@ export function toLumaDateTime(
 	} catch {
 		throw new NodeOperationError(this.getNode(), `Unknown time zone "${timeZone}"`, { itemIndex });
 	}
+}
+
+/** "Starts After" / "Starts Before" filters of the event lists (Luma filters on the start time). */
+export const startTimeFilters: INodeProperties[] = [
+	{
+		displayName: 'Starts After',
+		name: 'after',
+		type: 'dateTime',
+		default: '',
+		description:
+			"Only events that start after this moment (the workflow's time zone unless it carries an offset), e.g. {{ $now }} for upcoming events",
+	},
+	{
+		displayName: 'Starts Before',
+		name: 'before',
+		type: 'dateTime',
+		default: '',
+		description: 'Only events that start before this moment',
+	},
+];
+
+/** The start-time filters as Luma's `after` / `before` query parameters. */
+export function readStartTimeFilters(this: IExecuteFunctions, itemIndex: number, filters: IDataObject): IDataObject {
+	const qs: IDataObject = {};
+	if (filters.after) qs.after = toLumaDateTime.call(this, itemIndex, filters.after, 'Starts After');
+	if (filters.before) qs.before = toLumaDateTime.call(this, itemIndex, filters.before, 'Starts Before');
+	return qs;
 }
 
 export const simplifyField: INodeProperties = {

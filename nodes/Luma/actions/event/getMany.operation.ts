@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
-import { pick, simplifyField, toLumaDateTime } from '../common/fields';
+import { pick, readStartTimeFilters, simplifyField, startTimeFilters } from '../common/fields';
 import { SORT_DIRECTION_OPTIONS, getManyFromList, returnAllFields } from '../contact/listFields';
 import { EVENT_SUMMARY_KEYS } from './eventFields';
 
@@ -15,20 +15,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{
-				displayName: 'Starts After',
-				name: 'after',
-				type: 'dateTime',
-				default: '',
-				description: 'Only events that start after this moment (UTC unless it carries an offset), e.g. {{ $now }} for upcoming events',
-			},
-			{
-				displayName: 'Starts Before',
-				name: 'before',
-				type: 'dateTime',
-				default: '',
-				description: 'Only events that start before this moment',
-			},
+			...startTimeFilters,
 			{
 				displayName: 'Platforms',
 				name: 'platforms',
@@ -70,9 +57,7 @@ export const description = updateDisplayOptions({ show: { resource: ['event'], o
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const qs: IDataObject = { sort_column: 'start_at' };
-	if (filters.after) qs.after = toLumaDateTime.call(this, itemIndex, filters.after, 'Starts After');
-	if (filters.before) qs.before = toLumaDateTime.call(this, itemIndex, filters.before, 'Starts Before');
+	const qs: IDataObject = { sort_column: 'start_at', ...readStartTimeFilters.call(this, itemIndex, filters) };
 	if (Array.isArray(filters.platforms) && filters.platforms.length) qs.platforms = filters.platforms;
 	if (filters.status) qs.status = filters.status;
 	if (options.sort_direction) qs.sort_direction = options.sort_direction;

@@ -9,7 +9,7 @@ export const ticketTypeOptionalFields: INodeProperties[] = [
 	{ displayName: 'Pay What You Want', name: 'is_flexible', type: 'boolean', default: false, description: 'Whether guests choose the price (at least Minimum Price)' },
 	{ displayName: 'Minimum Price', name: 'minPrice', type: 'number', typeOptions: { minValue: 0, numberPrecision: 2 }, default: 0, description: 'Pay what you want: the lowest price, in the currency (e.g. 5.00)' },
 	{ displayName: 'Require Approval', name: 'require_approval', type: 'boolean', default: false, description: 'Whether registrations with this ticket need host approval' },
-	{ displayName: 'Sales Start', name: 'valid_start_at', type: 'dateTime', default: '', description: 'When the ticket goes on sale (UTC unless it carries an offset)' },
+	{ displayName: 'Sales Start', name: 'valid_start_at', type: 'dateTime', default: '', description: "When the ticket goes on sale (the workflow's time zone unless it carries an offset)" },
 	{ displayName: 'Sales End', name: 'valid_end_at', type: 'dateTime', default: '', description: 'When sales of the ticket end' },
 ];
 
