@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
-import type { LumaContext } from '../../shared/transport';
 import { cursorPages, lumaApiRequest } from '../../shared/transport';
+import { asTransportContext, matches } from './searchHelpers';
 
 /**
  * Searches for calendar-side locators (tags, webhooks, membership tiers). Lists that Luma pages are
@@ -11,16 +11,6 @@ import { cursorPages, lumaApiRequest } from '../../shared/transport';
 
 /** A pick list longer than this is not browsable anyway; the search text narrows it. */
 const MAX_RESULTS = 200;
-
-// LumaContext types getNodeParameter as (name, itemIndex, fallback); list-search contexts take
-// (name, fallback) and the transport copes with both at runtime.
-const asTransportContext = (ctx: ILoadOptionsFunctions) => ctx as unknown as LumaContext;
-
-function matches(filter: string | undefined, ...texts: unknown[]): boolean {
-	const needle = filter?.trim().toLowerCase();
-	if (!needle) return true;
-	return texts.some((text) => typeof text === 'string' && text.toLowerCase().includes(needle));
-}
 
 /** A list Luma returns whole (the tag lists take no cursor). */
 async function searchWholeList(

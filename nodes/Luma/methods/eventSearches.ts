@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
-import type { LumaContext } from '../../shared/transport';
 import { lumaApiRequest } from '../../shared/transport';
+import { asTransportContext, matches } from './searchHelpers';
 
 /**
  * Searches for event-side locators (events, calendars, ticket types). Event lists are long: each
@@ -10,17 +10,7 @@ import { lumaApiRequest } from '../../shared/transport';
  * have no name filter).
  */
 
-// LumaContext types getNodeParameter as (name, itemIndex, fallback); list-search contexts take
-// (name, fallback) and the transport copes with both at runtime.
-const asTransportContext = (ctx: ILoadOptionsFunctions) => ctx as unknown as LumaContext;
-
 const PAGE_SIZE = 100;
-
-function matches(filter: string | undefined, ...texts: unknown[]): boolean {
-	const needle = filter?.trim().toLowerCase();
-	if (!needle) return true;
-	return texts.some((text) => typeof text === 'string' && text.toLowerCase().includes(needle));
-}
 
 function eventLabel(entry: IDataObject): string {
 	const start = typeof entry.start_at === 'string' ? entry.start_at.slice(0, 10) : '';

@@ -4,7 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
 import { timezoneField, toLumaDateTime } from '../common/fields';
-import { eventOptionalFields, readEventFields } from './eventFields';
+import { eventOptionalFields, getEvent, readEventFields } from './eventFields';
 
 const properties: INodeProperties[] = [
 	{
@@ -53,5 +53,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	}
 	// A create is never retried (see transport); the read-back is a plain GET.
 	const { id } = (await lumaApiRequest.call(this, 'events', { method: 'POST', path: '/v1/events/create', body, itemIndex })) as { id: string };
-	return (await lumaApiRequest.call(this, 'events', { method: 'GET', path: '/v1/events/get', qs: { event_id: id }, itemIndex })) as IDataObject;
+	return await getEvent.call(this, itemIndex, id);
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { lumaApiRequest } from '../../../shared/transport';
 import { pick, readJson, toLumaDateTime } from '../common/fields';
 
 /** The optional event fields shared by Create (Additional Fields) and Update (Update Fields). */
@@ -192,3 +193,8 @@ export function readEventFields(this: IExecuteFunctions, itemIndex: number, fiel
 
 /** The summary Simplify returns for events. */
 export const EVENT_SUMMARY_KEYS = ['id', 'name', 'start_at', 'end_at', 'timezone', 'url', 'visibility', 'location_type', 'meeting_url', 'calendar_id', 'tags'];
+
+/** GET /v1/events/get → Event (with hosts). */
+export async function getEvent(this: IExecuteFunctions, itemIndex: number, eventId: string): Promise<IDataObject> {
+	return (await lumaApiRequest.call(this, 'events', { method: 'GET', path: '/v1/events/get', qs: { event_id: eventId }, itemIndex })) as IDataObject;
+}

@@ -1,11 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
-import { lumaApiRequest } from '../../../shared/transport';
 import { pick, simplifyField } from '../common/fields';
 import { eventLocator, resolveEventId } from '../common/locators';
-import { EVENT_SUMMARY_KEYS } from './eventFields';
+import { EVENT_SUMMARY_KEYS, getEvent } from './eventFields';
 
 const properties: INodeProperties[] = [eventLocator(), { ...simplifyField, default: false }, optionsCollection()];
 
@@ -14,6 +13,6 @@ export const description = updateDisplayOptions({ show: { resource: ['event'], o
 /** GET /v1/events/get?event_id= → Event (with hosts). */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const eventId = await resolveEventId.call(this, itemIndex);
-	const event = (await lumaApiRequest.call(this, 'events', { method: 'GET', path: '/v1/events/get', qs: { event_id: eventId }, itemIndex })) as IDataObject;
+	const event = await getEvent.call(this, itemIndex, eventId);
 	return this.getNodeParameter('simplify', itemIndex, false) ? pick(event, EVENT_SUMMARY_KEYS) : event;
 }

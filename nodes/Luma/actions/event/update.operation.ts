@@ -5,7 +5,7 @@ import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
 import { TIMEZONE_OPTIONS, toLumaDateTime } from '../common/fields';
 import { eventLocator, resolveEventId } from '../common/locators';
-import { eventOptionalFields, readEventFields } from './eventFields';
+import { eventOptionalFields, getEvent, readEventFields } from './eventFields';
 
 const properties: INodeProperties[] = [
 	eventLocator(),
@@ -59,7 +59,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	let timezone = fields.timezone as string | undefined;
 	if (!timezone && (fields.start_at || fields.end_at)) {
 		// Wall-clock times mean the event's own zone: read it first.
-		const current = (await lumaApiRequest.call(this, 'events', { method: 'GET', path: '/v1/events/get', qs: { event_id: eventId }, itemIndex })) as IDataObject;
+		const current = await getEvent.call(this, itemIndex, eventId);
 		timezone = String(current.timezone ?? 'UTC');
 	}
 	const body: IDataObject = { event_id: eventId, ...readEventFields.call(this, itemIndex, fields, timezone ?? 'UTC') };
@@ -69,5 +69,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (fields.suppress_notifications !== undefined) body.suppress_notifications = fields.suppress_notifications;
 	// Setting the same values again changes nothing, so a retry is safe.
 	await lumaApiRequest.call(this, 'events', { method: 'POST', path: '/v1/events/update', body, itemIndex, idempotent: true });
-	return (await lumaApiRequest.call(this, 'events', { method: 'GET', path: '/v1/events/get', qs: { event_id: eventId }, itemIndex })) as IDataObject;
+	return await getEvent.call(this, itemIndex, eventId);
 }

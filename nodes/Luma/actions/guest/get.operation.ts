@@ -1,9 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
-import { lumaApiRequest } from '../../../shared/transport';
 import { eventLocator, resolveEventId } from '../common/locators';
+import { getGuest } from './guestFields';
 
 const properties: INodeProperties[] = [
 	eventLocator(),
@@ -26,5 +26,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const eventId = await resolveEventId.call(this, itemIndex);
 	const id = String(this.getNodeParameter('guestId', itemIndex, '')).trim();
 	if (!id) throw new NodeOperationError(this.getNode(), 'Guest is required', { itemIndex });
-	return (await lumaApiRequest.call(this, 'events', { method: 'GET', path: '/v1/events/guests/get', qs: { event_id: eventId, id }, itemIndex })) as IDataObject;
+	return await getGuest.call(this, itemIndex, eventId, id);
 }

@@ -4,6 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
 import { eventLocator, resolveEventId } from '../common/locators';
+import { getGuest, guestIdFor } from './guestFields';
 
 const properties: INodeProperties[] = [
 	eventLocator(),
@@ -64,16 +65,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (message && fields.send_email === false) {
 		throw new NodeOperationError(this.getNode(), 'Message needs Send Email: Luma delivers the message in that email', { itemIndex });
 	}
-	if (!guestId.startsWith('gst-')) {
-		// The status route takes only the guest ID: look up keys and emails first.
-		const guest = (await lumaApiRequest.call(this, 'events', { method: 'GET', path: '/v1/events/guests/get', qs: { event_id: eventId, id: guestId }, itemIndex })) as IDataObject;
-		guestId = String(guest.id);
-	}
+	guestId = await guestIdFor.call(this, itemIndex, eventId, guestId);
 	const body: IDataObject = { event_id: eventId, guest_id: guestId, status: this.getNodeParameter('status', itemIndex) };
 	if (message) body.message = message;
 	if (fields.send_email !== undefined) body.send_email = fields.send_email;
 	if (fields.should_refund !== undefined) body.should_refund = fields.should_refund;
 	// Not idempotent: a repeat could email the guest twice.
 	await lumaApiRequest.call(this, 'events', { method: 'POST', path: '/v1/events/guests/update-status', body, itemIndex });
-	return (await lumaApiRequest.call(this, 'events', { method: 'GET', path: '/v1/events/guests/get', qs: { event_id: eventId, id: guestId }, itemIndex })) as IDataObject;
+	return await getGuest.call(this, itemIndex, eventId, guestId);
 }

@@ -5,6 +5,7 @@ import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
 import { eventLocator, resolveEventId } from '../common/locators';
 import { readList } from '../contact/contactInput';
+import { getGuest, guestIdFor } from './guestFields';
 
 const properties: INodeProperties[] = [
 	eventLocator(),
@@ -58,14 +59,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (!toAdd.length && !toRemove.length) {
 		throw new NodeOperationError(this.getNode(), 'Nothing to change: set Ticket Types to Add or Ticket IDs to Remove', { itemIndex });
 	}
-	if (!guestId.startsWith('gst-')) {
-		const guest = (await lumaApiRequest.call(this, 'events', { method: 'GET', path: '/v1/events/guests/get', qs: { event_id: eventId, id: guestId }, itemIndex })) as IDataObject;
-		guestId = String(guest.id);
-	}
+	guestId = await guestIdFor.call(this, itemIndex, eventId, guestId);
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = { event_id: eventId, guest_id: guestId, ...fields };
 	if (toAdd.length) body.tickets_to_add = toAdd.map((id) => ({ event_ticket_type_id: id }));
 	if (toRemove.length) body.ticket_ids_to_remove = toRemove;
 	await lumaApiRequest.call(this, 'events', { method: 'POST', path: '/v1/events/guests/update-tickets', body, itemIndex });
-	return (await lumaApiRequest.call(this, 'events', { method: 'GET', path: '/v1/events/guests/get', qs: { event_id: eventId, id: guestId }, itemIndex })) as IDataObject;
+	return await getGuest.call(this, itemIndex, eventId, guestId);
 }
