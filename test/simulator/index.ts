@@ -13,7 +13,10 @@ import type { AddressInfo, Socket } from 'node:net';
 
 import { DREAM_MACHINE_MOUNT, DreamMachineSimulator, type DreamMachineOptions } from './dream-machine';
 import { EventsSimulator, type EventsOptions } from './luma-events';
+import { makeClock, parseJson, readBody, send } from './http';
 import type { SimClock, SimRequest, SimResponse } from './types';
+
+export { makeClock } from './http';
 
 export type SimApi = 'events' | 'dreamMachine';
 
@@ -89,14 +92,6 @@ export interface Simulator {
 	close(): Promise<void>;
 }
 
-export function makeClock(timeScale: number): SimClock {
-	return {
-		now: () => Date.now(),
-		timeScale,
-		scaled: (ms) => Math.max(1, Math.round(ms * timeScale)),
-	};
-}
-
 function queryObject(params: URLSearchParams): Record<string, string | string[]> {
 	const result: Record<string, string | string[]> = {};
 	for (const key of new Set(params.keys())) {
@@ -104,34 +99,6 @@ function queryObject(params: URLSearchParams): Record<string, string | string[]>
 		result[key] = values.length === 1 ? values[0] : values;
 	}
 	return result;
-}
-
-async function readBody(message: IncomingMessage): Promise<Buffer> {
-	const chunks: Buffer[] = [];
-	for await (const chunk of message) chunks.push(chunk as Buffer);
-	return Buffer.concat(chunks);
-}
-
-function parseJson(rawBody: Buffer): unknown {
-	if (rawBody.length === 0) return undefined;
-	try {
-		return JSON.parse(rawBody.toString('utf8'));
-	} catch {
-		return undefined;
-	}
-}
-
-function send(response: ServerResponse, result: SimResponse): void {
-	const headers: Record<string, string> = { ...result.headers };
-	let payload: Buffer | undefined;
-	if (result.raw) payload = result.raw;
-	else if (result.body !== undefined) {
-		payload = Buffer.from(JSON.stringify(result.body));
-		headers['content-type'] ??= 'application/json';
-	}
-	if (payload) headers['content-length'] ??= String(payload.length);
-	response.writeHead(result.status, headers);
-	response.end(payload);
 }
 
 const notFound = (path: string, api: SimApi | 'other'): SimResponse =>

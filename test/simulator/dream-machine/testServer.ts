@@ -3,49 +3,15 @@
  * IncomingMessage → SimRequest, SimResponse → ServerResponse, mounted at /dream-machine/v1.
  * Also a scaled clock, a JSON client and a callback receiver for the tests.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type { SimApiModule, SimClock, SimRequest, SimResponse } from '../types';
+import { makeClock, parseJson, readBody, send } from '../http';
+import type { SimApiModule, SimRequest } from '../types';
 import { DREAM_MACHINE_MOUNT, DreamMachineSimulator, type DreamMachineOptions } from './index';
 
-export function makeClock(timeScale: number): SimClock {
-	return {
-		now: () => Date.now(),
-		timeScale,
-		scaled: (ms) => Math.max(1, Math.round(ms * timeScale)),
-	};
-}
-
-async function readBody(message: IncomingMessage): Promise<Buffer> {
-	const chunks: Buffer[] = [];
-	for await (const chunk of message) chunks.push(chunk as Buffer);
-	return Buffer.concat(chunks);
-}
-
 function toSimRequest(message: IncomingMessage, rawBody: Buffer, path: string, query: URLSearchParams): SimRequest {
-	let body: unknown;
-	if (rawBody.length > 0) {
-		try {
-			body = JSON.parse(rawBody.toString('utf8'));
-		} catch {
-			body = undefined;
-		}
-	}
-	return { method: message.method ?? 'GET', path, query, headers: message.headers, rawBody, body };
-}
-
-function send(response: ServerResponse, result: SimResponse): void {
-	const headers: Record<string, string> = { ...result.headers };
-	let payload: Buffer | undefined;
-	if (result.raw) payload = result.raw;
-	else if (result.body !== undefined) {
-		payload = Buffer.from(JSON.stringify(result.body));
-		headers['content-type'] ??= 'application/json';
-	}
-	if (payload) headers['content-length'] ??= String(payload.length);
-	response.writeHead(result.status, headers);
-	response.end(payload);
+	return { method: message.method ?? 'GET', path, query, headers: message.headers, rawBody, body: parseJson(rawBody) };
 }
 
 export interface TestServer {
