@@ -1,19 +1,14 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import type { ResourceModule } from '../../../shared/types';
+import { operationPicker } from '../common/fields';
 import * as block from './block.operation';
 import * as getMany from './getMany.operation';
 import * as importContacts from './import.operation';
 import * as remove from './remove.operation';
 import * as restore from './restore.operation';
 
-const operationPicker: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['contact'] } },
-	options: [
+const picker = operationPicker(
+	'contact',
+	[
 		{
 			name: 'Block',
 			value: 'block',
@@ -47,13 +42,13 @@ const operationPicker: INodeProperties = {
 			description: 'Restore a blocked or removed contact (by email or contact ID)',
 		},
 	],
-	default: 'getMany',
-};
+	'getMany',
+);
 
 export const contact: ResourceModule = {
 	operations: { block, getMany, import: importContacts, remove, restore },
 	description: [
-		operationPicker,
+		picker,
 		...getMany.description,
 		...importContacts.description,
 		...block.description,

@@ -1,6 +1,5 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import type { ResourceModule } from '../../../shared/types';
+import { operationPicker } from '../common/fields';
 import * as apply from './apply.operation';
 import * as create from './create.operation';
 import * as deleteTag from './delete.operation';
@@ -8,13 +7,9 @@ import * as getMany from './getMany.operation';
 import * as unapply from './unapply.operation';
 import * as update from './update.operation';
 
-const operationPicker: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['contactTag'] } },
-	options: [
+const picker = operationPicker(
+	'contactTag',
+	[
 		{
 			name: 'Apply',
 			value: 'apply',
@@ -52,13 +47,13 @@ const operationPicker: INodeProperties = {
 			description: "Rename a contact tag or change its color",
 		},
 	],
-	default: 'getMany',
-};
+	'getMany',
+);
 
 export const contactTag: ResourceModule = {
 	operations: { apply, create, delete: deleteTag, getMany, unapply, update },
 	description: [
-		operationPicker,
+		picker,
 		...getMany.description,
 		...create.description,
 		...update.description,

@@ -1,15 +1,10 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import type { ResourceModule } from '../../../shared/types';
+import { operationPicker } from '../common/fields';
 import * as lookup from './lookup.operation';
 
-const operationPicker: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['entity'] } },
-	options: [
+const picker = operationPicker(
+	'entity',
+	[
 		{
 			name: 'Lookup',
 			value: 'lookup',
@@ -18,10 +13,10 @@ const operationPicker: INodeProperties = {
 				'Find which Luma event or calendar a slug or luma.com link belongs to (its ID, name, type); tells whether a slug is free',
 		},
 	],
-	default: 'lookup',
-};
+	'lookup',
+);
 
 export const entity: ResourceModule = {
 	operations: { lookup },
-	description: [operationPicker, ...lookup.description],
+	description: [picker, ...lookup.description],
 };

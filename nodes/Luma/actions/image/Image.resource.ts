@@ -1,17 +1,12 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import type { ResourceModule } from '../../../shared/types';
+import { operationPicker } from '../common/fields';
 import * as createUploadUrl from './createUploadUrl.operation';
 import * as search from './search.operation';
 import * as upload from './upload.operation';
 
-const operationPicker: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['image'] } },
-	options: [
+const picker = operationPicker(
+	'image',
+	[
 		{
 			name: 'Create Upload URL',
 			value: 'createUploadUrl',
@@ -33,10 +28,10 @@ const operationPicker: INodeProperties = {
 				"Upload a JPEG or PNG from the item's binary data to Luma's CDN; returns the file_url to use as an event cover_url",
 		},
 	],
-	default: 'upload',
-};
+	'upload',
+);
 
 export const image: ResourceModule = {
 	operations: { createUploadUrl, search, upload },
-	description: [operationPicker, ...upload.description, ...createUploadUrl.description, ...search.description],
+	description: [picker, ...upload.description, ...createUploadUrl.description, ...search.description],
 };

@@ -1,17 +1,12 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import type { ResourceModule } from '../../../shared/types';
+import { operationPicker } from '../common/fields';
 import * as addMember from './addMember.operation';
 import * as getTiers from './getTiers.operation';
 import * as updateMemberStatus from './updateMemberStatus.operation';
 
-const operationPicker: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['membership'] } },
-	options: [
+const picker = operationPicker(
+	'membership',
+	[
 		{
 			name: 'Add Member',
 			value: 'addMember',
@@ -31,10 +26,10 @@ const operationPicker: INodeProperties = {
 			description: 'Approve or decline a membership (by email or user ID)',
 		},
 	],
-	default: 'getTiers',
-};
+	'getTiers',
+);
 
 export const membership: ResourceModule = {
 	operations: { addMember, getTiers, updateMemberStatus },
-	description: [operationPicker, ...getTiers.description, ...addMember.description, ...updateMemberStatus.description],
+	description: [picker, ...getTiers.description, ...addMember.description, ...updateMemberStatus.description],
 };

@@ -1,17 +1,12 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import type { ResourceModule } from '../../../shared/types';
+import { operationPicker } from '../common/fields';
 import * as listAdmins from './listAdmins.operation';
 import * as listCalendars from './listCalendars.operation';
 import * as listEvents from './listEvents.operation';
 
-const operationPicker: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['organization'] } },
-	options: [
+const picker = operationPicker(
+	'organization',
+	[
 		{
 			name: 'List Admins',
 			value: 'listAdmins',
@@ -32,10 +27,10 @@ const operationPicker: INodeProperties = {
 				'List events across all calendars of the organization, each once, filtered by start time (needs an organization API key)',
 		},
 	],
-	default: 'listEvents',
-};
+	'listEvents',
+);
 
 export const organization: ResourceModule = {
 	operations: { listAdmins, listCalendars, listEvents },
-	description: [operationPicker, ...listAdmins.description, ...listCalendars.description, ...listEvents.description],
+	description: [picker, ...listAdmins.description, ...listCalendars.description, ...listEvents.description],
 };

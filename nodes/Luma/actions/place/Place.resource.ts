@@ -1,15 +1,10 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import type { ResourceModule } from '../../../shared/types';
+import { operationPicker } from '../common/fields';
 import * as search from './search.operation';
 
-const operationPicker: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['place'] } },
-	options: [
+const picker = operationPicker(
+	'place',
+	[
 		{
 			name: 'Search',
 			value: 'search',
@@ -18,10 +13,10 @@ const operationPicker: INodeProperties = {
 				'Find a venue by name or address (up to 5 Google Maps matches); its place_id sets an event location',
 		},
 	],
-	default: 'search',
-};
+	'search',
+);
 
 export const place: ResourceModule = {
 	operations: { search },
-	description: [operationPicker, ...search.description],
+	description: [picker, ...search.description],
 };

@@ -1,15 +1,10 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import type { ResourceModule } from '../../../shared/types';
+import { operationPicker } from '../common/fields';
 import * as getSelf from './getSelf.operation';
 
-const operationPicker: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['user'] } },
-	options: [
+const picker = operationPicker(
+	'user',
+	[
 		{
 			name: 'Get Self',
 			value: 'getSelf',
@@ -17,10 +12,10 @@ const operationPicker: INodeProperties = {
 			description: 'Get the Luma user the API key belongs to (name, email); useful to check a key',
 		},
 	],
-	default: 'getSelf',
-};
+	'getSelf',
+);
 
 export const user: ResourceModule = {
 	operations: { getSelf },
-	description: [operationPicker, ...getSelf.description],
+	description: [picker, ...getSelf.description],
 };

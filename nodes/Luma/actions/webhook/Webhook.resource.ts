@@ -1,19 +1,14 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import type { ResourceModule } from '../../../shared/types';
+import { operationPicker } from '../common/fields';
 import * as create from './create.operation';
 import * as deleteWebhook from './delete.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 import * as update from './update.operation';
 
-const operationPicker: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['webhook'] } },
-	options: [
+const picker = operationPicker(
+	'webhook',
+	[
 		{
 			name: 'Create',
 			value: 'create',
@@ -46,13 +41,13 @@ const operationPicker: INodeProperties = {
 			description: 'Change the event types of a webhook, or pause / resume it',
 		},
 	],
-	default: 'getMany',
-};
+	'getMany',
+);
 
 export const webhook: ResourceModule = {
 	operations: { create, delete: deleteWebhook, get, getMany, update },
 	description: [
-		operationPicker,
+		picker,
 		...get.description,
 		...getMany.description,
 		...create.description,
