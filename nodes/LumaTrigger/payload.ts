@@ -1,5 +1,7 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
+import { pick } from '../shared/objects';
+
 /**
  * Luma webhook types and their payloads. Required keys come from the `webhooks` section of Luma's
  * OpenAPI document (shared/api/luma-events.openapi.json); keys the spec marks deprecated
@@ -251,12 +253,6 @@ export function eventIdOf({ type, data }: Delivery): string | undefined {
 	}
 	const found = candidates.find((value) => typeof value === 'string' && value);
 	return found as string | undefined;
-}
-
-function pick(source: IDataObject, keys: string[]): IDataObject {
-	const out: IDataObject = {};
-	for (const key of keys) if (key in source) out[key] = source[key];
-	return out;
 }
 
 function address(event: IDataObject): string | null {

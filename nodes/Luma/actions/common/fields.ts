@@ -2,6 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 import { NodeOperationError } from 'n8n-workflow';
 import type { z } from 'zod';
 
+export { pick } from '../../../shared/objects';
+
 /**
  * Field builders and readers shared by the event-side resources: time zones, date-times, money,
  * Simplify, JSON input checked with zod. One place, so every operation reads them the same way.
@@ -122,13 +124,6 @@ export const simplifyField: INodeProperties = {
 	default: true,
 	description: 'Whether to return a reduced version of the response instead of all fields',
 };
-
-/** Keeps the listed keys (those present) of each object. */
-export function pick(entry: IDataObject, keys: string[]): IDataObject {
-	const result: IDataObject = {};
-	for (const key of keys) if (entry[key] !== undefined) result[key] = entry[key];
-	return result;
-}
 
 /** ISO 4217 codes users pick most; any other code can be typed as an expression. */
 export const CURRENCY_OPTIONS: INodePropertyOptions[] = [

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
-import { contactIdentifier } from './contactInput';
+import { contactIdentifier } from '../common/contactInput';
 
 /**
  * Block, Remove and Restore share one shape: POST /v1/calendars/contacts/<action> with

@@ -3,8 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { MEMBERSHIP_STATUS_OPTIONS } from '../membership/membershipFields';
-import { readList } from './contactInput';
-import { SORT_DIRECTION_OPTIONS, getManyFromList, returnAllFields } from './listFields';
+import { readList } from '../common/contactInput';
+import { SORT_DIRECTION_OPTIONS, getManyFromList, returnAllFields } from '../common/listFields';
 
 const properties: INodeProperties[] = [
 	...returnAllFields,

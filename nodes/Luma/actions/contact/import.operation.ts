@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/concurrency';
 import { errorItem, withItemIndex } from '../../../shared/execution';
 import { lumaApiRequest } from '../../../shared/transport';
-import { checkEmail, readList } from './contactInput';
+import { checkEmail, readList } from '../common/contactInput';
 
 /**
  * Luma documents no maximum for `contacts` in one import. 100 per request keeps a request small and

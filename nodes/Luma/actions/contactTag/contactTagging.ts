@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
 import { contactTagLocator, getLocatorValue } from '../common/locators';
-import { splitEmailsAndUserIds } from '../contact/contactInput';
+import { splitEmailsAndUserIds } from '../common/contactInput';
 
 /**
  * Apply / Unapply a contact tag: POST /v1/calendars/contact-tags/<apply|unapply>

@@ -4,7 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
 import { contactTagLocator, eventTagLocator, getLocatorValue } from '../common/locators';
-import { applyLimit, returnAllFields } from '../contact/listFields';
+import { applyLimit, returnAllFields } from '../common/listFields';
 
 /**
  * Contact tags and event tags are the same API twice (/v1/calendars/contact-tags/* and

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { pick, readStartTimeFilters, simplifyField, startTimeFilters } from '../common/fields';
-import { SORT_DIRECTION_OPTIONS, getManyFromList, returnAllFields } from '../contact/listFields';
+import { SORT_DIRECTION_OPTIONS, getManyFromList, returnAllFields } from '../common/listFields';
 import { EVENT_SUMMARY_KEYS } from './eventFields';
 
 const properties: INodeProperties[] = [

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
 import { eventLocator, resolveEventId } from '../common/locators';
-import { checkEmail, readList } from '../contact/contactInput';
+import { checkEmail, readList } from '../common/contactInput';
 import { sendPeopleInBatches } from './batching';
 
 const properties: INodeProperties[] = [

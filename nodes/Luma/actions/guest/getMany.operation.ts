@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/concurrency';
 import { pick, simplifyField } from '../common/fields';
 import { eventLocator, resolveEventId } from '../common/locators';
-import { SORT_DIRECTION_OPTIONS, getManyFromList, returnAllFields } from '../contact/listFields';
+import { SORT_DIRECTION_OPTIONS, getManyFromList, returnAllFields } from '../common/listFields';
 import { APPROVAL_STATUS_OPTIONS, GUEST_SUMMARY_KEYS } from './guestFields';
 
 const properties: INodeProperties[] = [

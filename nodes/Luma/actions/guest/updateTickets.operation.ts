@@ -4,7 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
 import { eventLocator, resolveEventId } from '../common/locators';
-import { readList } from '../contact/contactInput';
+import { readList } from '../common/contactInput';
 import { getGuest, guestIdFor } from './guestFields';
 
 const properties: INodeProperties[] = [

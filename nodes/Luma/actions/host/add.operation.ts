@@ -5,7 +5,7 @@ import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
 import { pick } from '../common/fields';
 import { eventLocator, resolveEventId } from '../common/locators';
-import { checkEmail } from '../contact/contactInput';
+import { checkEmail } from '../common/contactInput';
 import { accessLevelField, visibleField } from './hostFields';
 
 const properties: INodeProperties[] = [

@@ -2,8 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
-import { checkRequired } from '../contact/contactInput';
-import { getManyFromList, returnAllFields } from '../contact/listFields';
+import { checkRequired } from '../common/contactInput';
+import { getManyFromList, returnAllFields } from '../common/listFields';
 
 const properties: INodeProperties[] = [
 	{

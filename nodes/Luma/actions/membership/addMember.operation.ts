@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
 import { getLocatorValue } from '../common/locators';
-import { checkEmail } from '../contact/contactInput';
+import { checkEmail } from '../common/contactInput';
 import { membershipTierLocator } from './membershipFields';
 import { readRegistrationAnswers } from './registrationAnswers';
 

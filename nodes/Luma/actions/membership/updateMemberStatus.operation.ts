@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
-import { USER_ID, checkEmail, checkRequired } from '../contact/contactInput';
+import { USER_ID, checkEmail, checkRequired } from '../common/contactInput';
 
 const properties: INodeProperties[] = [
 	{

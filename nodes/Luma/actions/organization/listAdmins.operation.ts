@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
-import { applyLimit, returnAllFields } from '../contact/listFields';
+import { applyLimit, returnAllFields } from '../common/listFields';
 
 const properties: INodeProperties[] = [
 	...returnAllFields,

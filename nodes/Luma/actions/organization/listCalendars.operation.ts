@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
-import { getManyFromList, returnAllFields } from '../contact/listFields';
+import { getManyFromList, returnAllFields } from '../common/listFields';
 
 const properties: INodeProperties[] = [
 	...returnAllFields,

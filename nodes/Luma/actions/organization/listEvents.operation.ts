@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { readStartTimeFilters, startTimeFilters } from '../common/fields';
-import { SORT_DIRECTION_OPTIONS, getManyFromList, returnAllFields } from '../contact/listFields';
+import { SORT_DIRECTION_OPTIONS, getManyFromList, returnAllFields } from '../common/listFields';
 
 const properties: INodeProperties[] = [
 	...returnAllFields,

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
-import { checkRequired } from '../contact/contactInput';
+import { checkRequired } from '../common/contactInput';
 
 const properties: INodeProperties[] = [
 	{

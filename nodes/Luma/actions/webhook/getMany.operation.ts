@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { includeSecretOption, presentWebhook } from './webhookFields';
-import { getManyFromList, returnAllFields } from '../contact/listFields';
+import { getManyFromList, returnAllFields } from '../common/listFields';
 
 const properties: INodeProperties[] = [
 	...returnAllFields,

@@ -2,10 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getManyCursor } from '../../../shared/transport';
 
-/**
- * Return All + Limit, n8n's fields for every list operation of the calendar-side resources
- * (kept here until a shared home exists in actions/common/).
- */
+/** Return All + Limit, n8n's fields for every list operation of the Luma Events node. */
 export const returnAllFields: INodeProperties[] = [
 	{
 		displayName: 'Return All',

@@ -4,8 +4,9 @@ import { z } from 'zod';
 
 /**
  * Reading the ways users name contacts (emails, user IDs, contact IDs) and lists of tags. Shared by
- * Contact, Contact Tag and Membership: every value is checked before a request is sent, so a typo
- * fails the item with the field's name instead of a vague 400 from Luma.
+ * every resource that takes people (Contact, Contact Tag, Membership, Guest, Host, Calendar): every
+ * value is checked before a request is sent, so a typo fails the item with the field's name instead
+ * of a vague 400 from Luma.
  */
 
 /**
