@@ -51,19 +51,6 @@ function startSimulator() {
 	});
 }
 
-async function setupOwner(url) {
-	try {
-		const response = await fetch(`${url}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(OWNER),
-		});
-		return response.ok;
-	} catch {
-		return false;
-	}
-}
-
 async function main() {
 	run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build', '--silent'], 'building the package');
 
@@ -90,7 +77,7 @@ async function main() {
 		port: N8N_PORT,
 		env: { N8N_HOST: 'localhost', WEBHOOK_URL: `http://localhost:${N8N_PORT}/`, N8N_EDITOR_BASE_URL: `http://localhost:${N8N_PORT}/` },
 	});
-	const ownerCreated = fresh ? await setupOwner(n8n.url) : false;
+	const ownerCreated = fresh ? await harness.editorSession(n8n.url, OWNER).then((session) => session.ownerCreated, () => false) : false;
 
 	say('ready');
 	process.stdout.write(

@@ -554,6 +554,73 @@ async function readExecutions(userFolder, options = {}) {
 	return JSON.parse(out);
 }
 
+/**
+ * The run data of one stored execution (what the editor shows): n8n keeps it flatted-encoded in
+ * execution_data; decoded here with n8n's own sqlite3 and flatted.
+ */
+async function readExecutionData(userFolder, executionId, options = {}) {
+	const installed = await ensureN8n({ cacheDir: options.cacheDir, quiet: true });
+	const p = pathsFor(installed.cacheDir);
+	const modules = path.join(p.n8nPrefix, 'node_modules');
+	const db = path.join(userFolder, '.n8n', 'database.sqlite');
+	const script =
+		`const sqlite3=require(${JSON.stringify(path.join(modules, 'sqlite3'))});const flatted=require(${JSON.stringify(path.join(modules, 'flatted'))});` +
+		`const db=new sqlite3.Database(${JSON.stringify(db)},sqlite3.OPEN_READONLY);` +
+		`db.get('select data from execution_data where executionId = ?',[${JSON.stringify(String(executionId))}],(e,row)=>{if(e){console.error(e.message);process.exit(1)}` +
+		`console.log(JSON.stringify(row?flatted.parse(row.data):null));db.close()})`;
+	const out = execFileSync(p.nodeBin, ['-e', script], { encoding: 'utf8', env: node24Env(p), maxBuffer: 256 * 1024 * 1024 });
+	return JSON.parse(out);
+}
+
+/**
+ * Signs in to a running n8n the way the editor does (creating the owner on a fresh instance) and
+ * returns a small client for its REST API: what the editor's "Publish"/"Deactivate" buttons call.
+ */
+async function editorSession(url, owner) {
+	const browserId = crypto.randomUUID();
+	let cookie = '';
+	const call = async (method, route, body) => {
+		const response = await fetch(`${url}/rest${route}`, {
+			method,
+			headers: { 'content-type': 'application/json', 'browser-id': browserId, ...(cookie ? { cookie } : {}) },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const setCookie = response.headers.get('set-cookie');
+		if (setCookie) cookie = setCookie.split(';')[0];
+		const text = await response.text();
+		let data;
+		try {
+			data = text ? JSON.parse(text) : undefined;
+		} catch {
+			data = text;
+		}
+		return { status: response.status, data: data && typeof data === 'object' && 'data' in data ? data.data : data };
+	};
+	const setup = await call('POST', '/owner/setup', owner);
+	if (setup.status !== 200) {
+		const login = await call('POST', '/login', { emailOrLdapLoginId: owner.email, password: owner.password });
+		if (login.status !== 200) throw new Error(`[n8n-env] could not sign in to ${url} (owner setup ${setup.status}, login ${login.status})`);
+	}
+	const checked = async (method, route, body) => {
+		const res = await call(method, route, body);
+		if (res.status !== 200) throw new Error(`[n8n-env] ${method} /rest${route} answered ${res.status}: ${JSON.stringify(res.data)}`);
+		return res.data;
+	};
+	return {
+		ownerCreated: setup.status === 200,
+		request: call,
+		/** Publishes the workflow's current version in the running n8n (its triggers register now). */
+		async activate(id) {
+			const workflow = await checked('GET', `/workflows/${id}`);
+			return await checked('POST', `/workflows/${id}/activate`, { versionId: workflow.versionId });
+		},
+		/** Unpublishes the workflow in the running n8n (its triggers deregister now). */
+		async deactivate(id) {
+			return await checked('POST', `/workflows/${id}/deactivate`, {});
+		},
+	};
+}
+
 function commandError(what, res) {
 	return new Error(
 		`[n8n-env] ${what} failed (exit ${res.code}${res.signal ? `, signal ${res.signal}` : ''})\n` +
@@ -581,6 +648,8 @@ module.exports = {
 	executeWorkflow,
 	startN8n,
 	readExecutions,
+	readExecutionData,
+	editorSession,
 	freePort,
 };
 
