@@ -13,6 +13,7 @@
  */
 'use strict';
 
+const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const { spawn, spawnSync } = require('child_process');
@@ -67,8 +68,14 @@ async function main() {
 	say('importing credentials for the simulator and the example workflows');
 	await harness.importCredentials(USER_FOLDER, harness.simulatorCredentials(eventsUrl, `${eventsUrl}/dream-machine/v1`));
 	const examples = path.join(ROOT, 'examples');
+	// Examples 5a and 5b share a Secret Token; each dev n8n gets its own (the placeholder is refused).
+	const secret = crypto.randomBytes(24).toString('hex');
+	const copies = path.join(USER_FOLDER, 'examples');
+	fs.mkdirSync(copies, { recursive: true });
 	for (const file of fs.readdirSync(examples).filter((name) => name.endsWith('.json')).sort()) {
-		await harness.importWorkflow(USER_FOLDER, path.join(examples, file));
+		const copy = path.join(copies, file);
+		fs.writeFileSync(copy, harness.withOwnSecret(fs.readFileSync(path.join(examples, file), 'utf8'), secret));
+		await harness.importWorkflow(USER_FOLDER, copy);
 	}
 	for (const id of PUBLISHED) await harness.publishWorkflow(USER_FOLDER, id);
 

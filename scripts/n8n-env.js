@@ -434,6 +434,14 @@ async function importCredentials(userFolder, credentials, options = {}) {
 	}
 }
 
+/** The Secret Token placeholder of examples 5a/5b; the Luma Generate Trigger refuses it (it is public). */
+const EXAMPLE_SECRET_PLACEHOLDER = 'replace-with-a-long-random-secret';
+
+/** An example workflow's text with a fresh random Secret Token in place of the placeholder. */
+function withOwnSecret(text, token) {
+	return text.split(EXAMPLE_SECRET_PLACEHOLDER).join(token);
+}
+
 /** Imports workflow files (each a workflow object with an `id`). */
 async function importWorkflow(userFolder, file, options = {}) {
 	return await runChecked(userFolder, ['import:workflow', `--input=${file}`], options);
@@ -644,6 +652,7 @@ module.exports = {
 	simulatorCredentials,
 	importCredentials,
 	importWorkflow,
+	withOwnSecret,
 	publishWorkflow,
 	executeWorkflow,
 	startN8n,

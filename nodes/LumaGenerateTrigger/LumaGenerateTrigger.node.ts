@@ -9,17 +9,18 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { handleSafely } from '../LumaTrigger/webhookGuard';
 import { handleCallback } from './callback';
-import { MIN_TOKEN_LENGTH, properties } from './description';
+import { properties, secretTokenProblem } from './description';
 
 /**
  * Luma Labs has no webhook registration API: the callback URL travels with each generation request
  * (the Luma Generate node's "Callback URL"). So the lifecycle has nothing to register at Luma; it
- * checks the Secret Token on activation, so a workflow with a guessable URL never goes live.
+ * checks the Secret Token on activation, so a workflow with a guessable URL (a short token, or the
+ * examples' public placeholder) never goes live.
  */
 function assertSecretToken(ctx: IHookFunctions) {
-	const token = String(ctx.getNodeParameter('secretToken', '') ?? '');
-	if (token.length < MIN_TOKEN_LENGTH) {
-		throw new NodeOperationError(ctx.getNode(), `The Secret Token must be at least ${MIN_TOKEN_LENGTH} characters long`, {
+	const problem = secretTokenProblem(String(ctx.getNodeParameter('secretToken', '') ?? ''));
+	if (problem) {
+		throw new NodeOperationError(ctx.getNode(), problem, {
 			description: 'Callbacks are authenticated by this token alone (Luma Labs does not sign them).',
 		});
 	}

@@ -13,7 +13,7 @@ import {
 	transportContext,
 } from '../LumaTrigger/webhookGuard';
 import { lumaApiRequest } from '../shared/transport';
-import { MIN_TOKEN_LENGTH } from './description';
+import { secretTokenProblem } from './description';
 
 /**
  * One `callback_url` call from Luma Labs. Luma posts the whole Generation on each state change
@@ -38,8 +38,8 @@ function assetGroup(generation: Generation): GenerationGroup {
 
 export async function handleCallback(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const expectedToken = String(this.getNodeParameter('secretToken', '') ?? '');
-	// A missing or too short Secret Token refuses everything rather than accepting everything.
-	if (expectedToken.length < MIN_TOKEN_LENGTH || !secretsEqual(queryToken(this), expectedToken)) {
+	// A missing, short or public Secret Token refuses everything rather than accepting everything.
+	if (secretTokenProblem(expectedToken) || !secretsEqual(queryToken(this), expectedToken)) {
 		return respond(this, 401, { error: 'Unknown or missing token' });
 	}
 

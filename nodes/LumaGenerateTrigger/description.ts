@@ -3,6 +3,16 @@ import type { INodeProperties } from 'n8n-workflow';
 /** Shortest Secret Token the node accepts: it is the only thing standing between the URL and anyone. */
 export const MIN_TOKEN_LENGTH = 16;
 
+/** The placeholder our example workflows ship with: public, so never a valid token. */
+export const EXAMPLE_TOKEN_PREFIX = 'replace-with-';
+
+/** Why a Secret Token cannot protect the URL, or undefined when it can. */
+export function secretTokenProblem(token: string): string | undefined {
+	if (token.length < MIN_TOKEN_LENGTH) return `The Secret Token must be at least ${MIN_TOKEN_LENGTH} characters long`;
+	if (token.startsWith(EXAMPLE_TOKEN_PREFIX)) return "The Secret Token is still the example's placeholder, which anyone can read: enter your own random text";
+	return undefined;
+}
+
 export const properties: INodeProperties[] = [
 	{
 		displayName:

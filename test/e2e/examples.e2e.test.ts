@@ -4,6 +4,8 @@
  * of examples/ imported and run against the simulator — headless with `n8n execute`, and with
  * `n8n start` for the triggers and for a waiting generation that resumes after an n8n restart.
  */
+import { randomBytes } from 'node:crypto';
+
 import { E2eRun, harness } from './support';
 
 const run = new E2eRun('examples');
@@ -59,11 +61,13 @@ describe('n8n start: triggers and waiting executions', () => {
 	beforeAll(async () => {
 		port = await harness.freePort();
 		const base = `http://127.0.0.1:${port}/`;
+		// Examples 5a and 5b ship a public placeholder the trigger refuses: give them a token, as a user must.
+		const secret = randomBytes(24).toString('hex');
 		const files = [
 			run.example('01-new-guest-tag-contact.json'),
 			run.example('04-batch-prompts-callback.json'),
-			run.example('05a-generate-dont-wait.json', (text) => text.replace('http://localhost:5678/', base)),
-			run.example('05b-generation-finished-trigger.json'),
+			run.example('05a-generate-dont-wait.json', (text) => harness.withOwnSecret(text.replace('http://localhost:5678/', base), secret)),
+			run.example('05b-generation-finished-trigger.json', (text) => harness.withOwnSecret(text, secret)),
 		];
 		for (const file of files) await harness.importWorkflow(run.userFolder, file);
 		for (const id of ['lumaExample01GuestTag', 'lumaExample04Batch', 'lumaExample05Start', 'lumaExample05Done']) {

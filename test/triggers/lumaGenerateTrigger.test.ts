@@ -57,16 +57,22 @@ async function callbacksDone(ids: string[]) {
 }
 
 describe('Luma Generate Trigger', () => {
-	test('activation refuses a short Secret Token; a long one activates and there is nothing to register', async () => {
-		const short = await TriggerHarness.start({
-			type: 'lumaGenerateTrigger',
-			parameters: { secretToken: 'short', states: ['completed'] },
-			credentials: { lumaLabsApi: { apiKey: 'test-key', baseUrl: sim.dreamMachineUrl } },
-		});
-		try {
-			await expect(short.activate()).rejects.toThrow('Secret Token must be at least 16 characters');
-		} finally {
-			await short.close();
+	test("activation refuses a short Secret Token and the examples' public placeholder; a long one activates and there is nothing to register", async () => {
+		const refused: Array<[string, string]> = [
+			['short', 'Secret Token must be at least 16 characters'],
+			['replace-with-a-long-random-secret', "still the example's placeholder"],
+		];
+		for (const [secretToken, message] of refused) {
+			const weak = await TriggerHarness.start({
+				type: 'lumaGenerateTrigger',
+				parameters: { secretToken, states: ['completed'] },
+				credentials: { lumaLabsApi: { apiKey: 'test-key', baseUrl: sim.dreamMachineUrl } },
+			});
+			try {
+				await expect(weak.activate()).rejects.toThrow(message);
+			} finally {
+				await weak.close();
+			}
 		}
 		const trigger = await startTrigger();
 		expect(trigger.active).toBe(true);
