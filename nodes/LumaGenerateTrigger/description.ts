@@ -4,7 +4,7 @@ import type { INodeProperties } from 'n8n-workflow';
 export const MIN_TOKEN_LENGTH = 16;
 
 /** The placeholder our example workflows ship with: public, so never a valid token. */
-export const EXAMPLE_TOKEN_PREFIX = 'replace-with-';
+const EXAMPLE_TOKEN_PREFIX = 'replace-with-';
 
 /** Why a Secret Token cannot protect the URL, or undefined when it can. */
 export function secretTokenProblem(token: string): string | undefined {

@@ -1,32 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { readReturnAll } from '../../../shared/listFields';
 import { getManyCursor } from '../../../shared/transport';
 
-/** Return All + Limit, n8n's fields for every list operation of the Luma Events node. */
-export const returnAllFields: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
-];
-
-/** `{ returnAll, limit }` as getManyCursor takes them (limit undefined with Return All). */
-export function readReturnAll(this: IExecuteFunctions, itemIndex: number): { returnAll: boolean; limit?: number } {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	return { returnAll, limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number) };
-}
+export { returnAllFields } from '../../../shared/listFields';
 
 /** For lists Luma returns in one response: the first `limit` entries (all with Return All). */
 export function applyLimit(this: IExecuteFunctions, itemIndex: number, entries: IDataObject[]): IDataObject[] {
