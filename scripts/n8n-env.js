@@ -563,19 +563,22 @@ async function readExecutions(userFolder, options = {}) {
 }
 
 /**
- * The run data of one stored execution (what the editor shows): n8n keeps it flatted-encoded in
- * execution_data; decoded here with n8n's own sqlite3 and flatted.
+ * The run data of stored executions (what the editor shows), in the order of `executionIds`: n8n
+ * keeps it flatted-encoded in execution_data; decoded here with n8n's own sqlite3 and flatted, in
+ * one process for all of them.
  */
-async function readExecutionData(userFolder, executionId, options = {}) {
+async function readExecutionData(userFolder, executionIds, options = {}) {
+	if (executionIds.length === 0) return [];
 	const installed = await ensureN8n({ cacheDir: options.cacheDir, quiet: true });
 	const p = pathsFor(installed.cacheDir);
 	const modules = path.join(p.n8nPrefix, 'node_modules');
 	const db = path.join(userFolder, '.n8n', 'database.sqlite');
+	const ids = executionIds.map(String);
 	const script =
 		`const sqlite3=require(${JSON.stringify(path.join(modules, 'sqlite3'))});const flatted=require(${JSON.stringify(path.join(modules, 'flatted'))});` +
-		`const db=new sqlite3.Database(${JSON.stringify(db)},sqlite3.OPEN_READONLY);` +
-		`db.get('select data from execution_data where executionId = ?',[${JSON.stringify(String(executionId))}],(e,row)=>{if(e){console.error(e.message);process.exit(1)}` +
-		`console.log(JSON.stringify(row?flatted.parse(row.data):null));db.close()})`;
+		`const ids=${JSON.stringify(ids)};const db=new sqlite3.Database(${JSON.stringify(db)},sqlite3.OPEN_READONLY);` +
+		`db.all('select executionId, data from execution_data where executionId in (' + ids.map(() => '?').join(',') + ')',ids,(e,rows)=>{if(e){console.error(e.message);process.exit(1)}` +
+		`const byId=new Map(rows.map((row)=>[String(row.executionId),flatted.parse(row.data)]));console.log(JSON.stringify(ids.map((id)=>byId.get(id)??null)));db.close()})`;
 	const out = execFileSync(p.nodeBin, ['-e', script], { encoding: 'utf8', env: node24Env(p), maxBuffer: 256 * 1024 * 1024 });
 	return JSON.parse(out);
 }
@@ -616,7 +619,6 @@ async function editorSession(url, owner) {
 	};
 	return {
 		ownerCreated: setup.status === 200,
-		request: call,
 		/** Publishes the workflow's current version in the running n8n (its triggers register now). */
 		async activate(id) {
 			const workflow = await checked('GET', `/workflows/${id}`);

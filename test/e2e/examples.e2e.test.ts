@@ -116,8 +116,8 @@ describe('n8n start: triggers and waiting executions', () => {
 		// The trigger confirms the callback by reading the generation, then the workflow continues.
 		await until('the trigger to confirm the generation and the workflow to run', () => logged('dreamMachine', 'GET', /\/credits$/).length > 0);
 		expect(logged('dreamMachine', 'GET', /\/generations\/[^/]+$/).length).toBeGreaterThan(0);
-		const executions = await harness.readExecutions(run.userFolder);
-		expect(executions.filter((execution: { workflowId: string; status: string }) => execution.workflowId === 'lumaExample05Done' && execution.status === 'success').length).toBeGreaterThanOrEqual(1);
+		const executions = await run.executions('lumaExample05Done');
+		expect(executions.filter((execution) => execution.status === 'success').length).toBeGreaterThanOrEqual(1);
 		run.durations["example 5 (don't wait + trigger)"] = Date.now() - started;
 	}, 180_000);
 
@@ -132,8 +132,8 @@ describe('n8n start: triggers and waiting executions', () => {
 		const creates = logged('dreamMachine', 'POST', /\/generations\/video$/);
 		for (const entry of creates) expect(String((entry.body as { callback_url: string }).callback_url)).toContain('/webhook-waiting/');
 		const waiting = await until('the execution to wait', async () => {
-			const rows = await harness.readExecutions(run.userFolder);
-			return rows.find((row: { workflowId: string; status: string }) => row.workflowId === 'lumaExample04Batch' && row.status === 'waiting');
+			const rows = await run.executions('lumaExample04Batch');
+			return rows.find((row) => row.status === 'waiting');
 		});
 
 		await run.stopN8n();
@@ -143,8 +143,8 @@ describe('n8n start: triggers and waiting executions', () => {
 		await run.startN8n('n8n start (restart)', port);
 		await until('the resumed execution to finish', () => logged('dreamMachine', 'GET', /\/credits$/).length > 0, 180_000);
 		const finished = await until('the execution to be stored as finished', async () => {
-			const rows = await harness.readExecutions(run.userFolder);
-			return rows.find((row: { id: number; status: string }) => row.id === waiting.id && row.status === 'success');
+			const rows = await run.executions('lumaExample04Batch');
+			return rows.find((row) => row.id === waiting.id && row.status === 'success');
 		});
 		expect(finished.status).toBe('success');
 		// Each video was created exactly once, before the restart.

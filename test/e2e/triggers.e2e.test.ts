@@ -55,12 +55,8 @@ let n8nUrl = '';
 /** The trigger node's output item of each stored execution of a workflow, oldest first. */
 async function emitted(workflowId: string, nodeName: string) {
 	const rows = await run.executions(workflowId);
-	const items = [];
-	for (const row of rows) {
-		const data = await harness.readExecutionData(run.userFolder, row.id);
-		items.push({ status: row.status, json: data.resultData.runData[nodeName][0].data.main[0][0].json });
-	}
-	return items;
+	const data = await harness.readExecutionData(run.userFolder, rows.map((row) => row.id));
+	return rows.map((row, index) => ({ status: row.status, json: data[index].resultData.runData[nodeName][0].data.main[0][0].json }));
 }
 
 async function executionCount(workflowId: string, expected: number) {
