@@ -115,7 +115,16 @@ describe("Don't Wait and Poll", () => {
 
 describe("Wait for Luma's Callback", () => {
 	test('pauses the execution, sends the signed resume URL to Luma and keeps the run in node context', async () => {
-		const { run, executionId } = await startWaitingRun(videoParameters(), [{}, {}]);
+		// A queued phase (1 s at this scale) longer than the run up to the pause: the node's last check
+		// before pausing sees the generations still queued, however loaded the machine is.
+		sim.simulator.configure({ timings: { video: { queuedMs: 100_000 } } });
+		let started: Awaited<ReturnType<typeof startWaitingRun>>;
+		try {
+			started = await startWaitingRun(videoParameters(), [{}, {}]);
+		} finally {
+			sim.simulator.configure({ timings: { video: { queuedMs: 2_000 } } });
+		}
+		const { run, executionId } = started;
 		const data = run.run.data;
 		const state = (data.executionData!.contextData[`node:${NODE}`] as IDataObject)[CALLBACK_STATE_KEY] as CallbackWaitState;
 		expect(state.items.map((item) => item.itemIndex)).toEqual([0, 1]);
