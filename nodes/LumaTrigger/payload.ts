@@ -4,7 +4,8 @@ import { pick } from '../shared/objects';
 
 /**
  * Luma webhook types and their payloads. Required keys come from the `webhooks` section of Luma's
- * OpenAPI document (shared/api/luma-events.openapi.json); keys the spec marks deprecated
+ * OpenAPI document (https://public-api.luma.com/openapi.json; the repository's copy is
+ * test/simulator/luma-events/openapi.json); keys the spec marks deprecated
  * (`geo_latitude`, `geo_longitude`, `custom_source`, `api_id`) are not required, so a delivery
  * is not refused the day Luma stops sending them. Extra keys are always accepted.
  */

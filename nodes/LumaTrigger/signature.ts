@@ -2,7 +2,8 @@ import { createHmac, timingSafeEqual } from 'crypto';
 
 /**
  * Luma's webhook signature. Not in Luma's OpenAPI: two independent third-party implementations
- * agree on it (luma-events-notes §12.4), which is why the node offers "Log Only" next to "Enforce".
+ * agree on it (GitHub bennycode/n8n-nodes-luma `nodes/LumaTrigger/signature.ts` and
+ * crafter-station/hack0 `lib/luma/webhook-security.ts`), which is why the node offers "Log Only" next to "Enforce".
  *
  *   Webhook-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256>[,v1=<hex>...]
  *   signed text:       `${t}.${raw request body}`

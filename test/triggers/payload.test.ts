@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
 import {
 	CALENDAR_EVENT_KEYS,
 	checkPayload,
@@ -12,10 +9,10 @@ import {
 	TICKET_KEYS,
 	WEBHOOK_TYPES,
 } from '../../nodes/LumaTrigger/payload';
+import { loadOpenApiDocument } from '../simulator/luma-events/openapiDocument';
 
 /** Luma's own OpenAPI document: the payload checks must follow its `webhooks` section. */
-const SPEC_PATH = join(__dirname, '../../../shared/api/luma-events.openapi.json');
-const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as {
+const spec = loadOpenApiDocument() as {
 	webhooks: Record<string, { post: { requestBody: { content: { 'application/json': { schema: any } } } } }>;
 };
 const DEPRECATED = new Set(['geo_latitude', 'geo_longitude', 'custom_source', 'api_id']);

@@ -7,7 +7,7 @@ const secret = 'whsec_test_secret';
 const body = Buffer.from(JSON.stringify({ type: 'event.created', data: { id: 'evt-1' } }));
 const now = 1_760_000_000;
 
-/** Independent of the node's signPayload: the reference from the notes (§12.4). */
+/** Independent of the node's signPayload: the scheme as test/simulator/luma-events/README.md describes it. */
 function sign(t: number, raw: Buffer, key = secret) {
 	return createHmac('sha256', key).update(`${t}.`).update(raw).digest('hex');
 }

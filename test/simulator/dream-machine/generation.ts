@@ -106,7 +106,7 @@ export interface GenerationListResponse {
 	offset: number;
 }
 
-/** Verbatim `failure_reason` strings from Luma's error page (notes §8.4). */
+/** Verbatim `failure_reason` strings from Luma's error page (https://docs.lumalabs.ai/docs/errors). */
 export const FAILURE_REASONS = {
 	blacklistedWords: 'Contains blacklisted words',
 	unreadableInput: 'Failed to read user input frames',

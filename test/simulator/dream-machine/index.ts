@@ -95,7 +95,7 @@ export interface DreamMachineStats {
 	callbacks: { attempts: number; successes: number; failures: number };
 }
 
-/** Documented durations: images take 5–15 s and videos 15–60 s at Luma (notes §6). */
+/** Documented durations: images take 5–15 s and videos 15–60 s at Luma (Luma's MCP server README, GitHub lumalabs/luma-api-mcp). */
 export const DEFAULT_TIMINGS: Record<LimitGroup, Required<PhaseTimings>> = {
 	video: { queuedMs: 2_000, dreamingMs: 30_000 },
 	image: { queuedMs: 1_000, dreamingMs: 6_000 },

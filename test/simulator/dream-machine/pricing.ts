@@ -2,7 +2,7 @@
  * What a generation costs, in USD cents (the unit of `GET /credits`).
  *
  * Luma publishes no Dream Machine price list any more; these are the per-video/per-image prices
- * ComfyUI shows on its Luma nodes (notes §10), plus the official Modify rates worked out for a
+ * ComfyUI shows on its Luma nodes (GitHub Comfy-Org/ComfyUI, comfy_api_nodes/nodes_luma.py), plus the official Modify rates worked out for a
  * 720p 5 s clip. Plausible rather than exact: tests only need charges and refunds to add up.
  */
 

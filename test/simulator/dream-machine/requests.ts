@@ -50,7 +50,7 @@ export interface ParseContext {
 	findGeneration(id: string): SourceGeneration | undefined;
 }
 
-/** Verbatim pre-submission `detail` texts from Luma's error page (notes §8.3). */
+/** Verbatim pre-submission `detail` texts from Luma's error page (https://docs.lumalabs.ai/docs/errors). */
 export const PROMPT_ERRORS = {
 	required: 'Prompt is required',
 	tooShort: 'Prompt is too short, minimum length is 3 characters',
@@ -414,7 +414,7 @@ export function parseImageCreate(body: JsonObject, context: ParseContext): Parse
 
 // ---- operations on an existing video -----------------------------------------------------------
 
-/** Upscale and audio work on a finished video; both answer with a NEW generation (notes §4.6). */
+/** Upscale and audio work on a finished video; both answer with a NEW generation (the `lumaai` SDK's Generation request union has separate upscale/audio requests). */
 function sourceError(source: SourceGeneration): ParseResult | undefined {
 	if (source.generation_type !== 'video') return invalid('Only video generations are supported');
 	if (source.state !== 'completed') return invalid('Generation is not completed');

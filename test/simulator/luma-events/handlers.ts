@@ -655,7 +655,7 @@ export const HANDLERS: Record<string, Handler> = {
 		};
 	},
 
-	// Blasts (notes §10)
+	// Blasts (added after the OpenAPI snapshot: README.md here)
 	'GET /v1/events/blasts/list': (ctx) => {
 		event(ctx, ctx.query.event_id);
 		return { entries: [...ctx.store.blasts.values()].filter((blast) => blast.event_id === ctx.query.event_id && !blast.deleted).reverse() };

@@ -1,13 +1,13 @@
 /**
  * Luma's events OpenAPI document as the simulator's single source of truth: the route table, request
  * validation (query parameters and JSON bodies) and response validation all come from the file.
- * Only the later routes of notes §10 (not in the document) carry small hand-written schemas.
+ * Only the routes Luma added after the document's snapshot (listed in README.md here, with their
+ * public sources) carry small hand-written schemas.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+
+import { loadOpenApiDocument } from './openapiDocument';
 
 export type JsonSchema = Record<string, any>;
 
@@ -20,24 +20,21 @@ export interface ParameterSpec {
 
 export interface OperationSpec {
 	method: 'GET' | 'POST';
-	/** The path as the spec (or notes §10) names it. */
+	/** The path as the spec (or, for a later route, Luma's current API) names it. */
 	path: string;
 	parameters: ParameterSpec[];
 	bodySchema?: JsonSchema;
 	validateBody?: ValidateFunction;
 	responseSchema: JsonSchema;
 	validateResponse: ValidateFunction;
-	/** true for the later routes of notes §10 (not in the spec document). */
+	/** true for the routes added after the snapshot (README.md here), not in the spec document. */
 	later: boolean;
 	/** Organization-key-only routes. */
 	organization: boolean;
 }
 
-export function specPath(): string {
-	return process.env.LUMA_EVENTS_SPEC ?? path.resolve(__dirname, '../../../../shared/api/luma-events.openapi.json');
-}
 
-/** Renames (notes §2 / §10): old name → current name. Both answer. */
+/** Routes Luma renamed after the snapshot (README.md here): old name → current name. Both answer. */
 export const ROUTE_ALIASES: Record<string, string> = {
 	'GET /v1/calendars/events/lookup': 'GET /v1/calendar/lookup-event',
 	'POST /v1/calendars/events/add': 'POST /v1/calendar/add-event',
@@ -86,7 +83,7 @@ const contactRef = {
 };
 const dateTime = { type: 'string', format: 'date-time' };
 
-/** Later routes (notes §10), shapes as third-party clients use them. */
+/** Routes added after the snapshot (README.md here), shapes as third-party clients use them. */
 const LATER_ROUTES: Array<{ method: 'GET' | 'POST'; path: string; query?: Array<[string, boolean, JsonSchema]>; body?: JsonSchema; response: JsonSchema }> = [
 	{
 		method: 'POST',
@@ -196,7 +193,7 @@ function makeAjv(): Ajv2020 {
 
 export function loadSpec(): LoadedSpec {
 	if (cached) return cached;
-	const document = JSON.parse(fs.readFileSync(specPath(), 'utf8')) as JsonSchema;
+	const document = loadOpenApiDocument() as JsonSchema;
 	const ajv = makeAjv();
 	const operations = new Map<string, OperationSpec>();
 	const strip = (schema: JsonSchema) => {

@@ -9,7 +9,7 @@ const properties: INodeProperties[] = [blastIdField, optionsCollection()];
 
 export const description = updateDisplayOptions({ show: { resource: ['blast'], operation: ['get'] } }, properties);
 
-/** GET /v1/events/blasts/get?blast_id= (notes §10). */
+/** GET /v1/events/blasts/get?blast_id= (added after Luma's 2026-08 OpenAPI snapshot: test/simulator/luma-events/README.md). */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const id = String(this.getNodeParameter('blastId', itemIndex, '')).trim();
 	if (!id) throw new NodeOperationError(this.getNode(), 'Blast ID is required', { itemIndex });

@@ -20,7 +20,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['calendar'], operation: ['addAdmins'] } }, properties);
 
-/** POST /v1/calendars/admins/add `{ emails }` (notes §10). */
+/** POST /v1/calendars/admins/add `{ emails }` (added after Luma's 2026-08 OpenAPI snapshot: test/simulator/luma-events/README.md). */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const emails = readList(this.getNodeParameter('emails', itemIndex, '')).map((email) => checkEmail.call(this, itemIndex, email, 'Emails'));
 	if (!emails.length) throw new NodeOperationError(this.getNode(), 'Emails is required', { itemIndex });

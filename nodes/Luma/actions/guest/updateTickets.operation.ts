@@ -49,7 +49,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['guest'], operation: ['updateTickets'] } }, properties);
 
-/** POST /v1/events/guests/update-tickets (notes §10); outputs the guest afterwards. */
+/** POST /v1/events/guests/update-tickets (added after Luma's 2026-08 OpenAPI snapshot: test/simulator/luma-events/README.md); outputs the guest afterwards. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const eventId = await resolveEventId.call(this, itemIndex);
 	let guestId = String(this.getNodeParameter('guestId', itemIndex, '')).trim();
