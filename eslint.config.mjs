@@ -6,6 +6,23 @@ import tseslint from 'typescript-eslint';
 import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
 import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
 
+// A node folder imports only from itself and nodes/shared/: what two nodes use lives in nodes/shared/
+// under a name that says what it is, and nodes/shared/ imports no node folder.
+const NODE_FOLDERS = ['Luma', 'LumaGenerate', 'LumaTrigger', 'LumaGenerateTrigger'];
+const importRule = (forbidden) => ({
+	'no-restricted-imports': [
+		'error',
+		{
+			patterns: [
+				{
+					group: forbidden,
+					message: 'A node folder imports only from itself and nodes/shared/ (move what two nodes use to nodes/shared/).',
+				},
+			],
+		},
+	],
+});
+
 export default defineConfig(
 	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'bench/**', 'scripts/**', '*.js', '*.mjs', '.cache/**'] },
 	{
@@ -40,6 +57,11 @@ export default defineConfig(
 			'n8n-nodes-base/node-param-type-options-max-value-present': 'off',
 		},
 	},
+	...NODE_FOLDERS.map((folder) => ({
+		files: [`nodes/${folder}/**/*.ts`],
+		rules: importRule(NODE_FOLDERS.filter((other) => other !== folder)),
+	})),
+	{ files: ['nodes/shared/**/*.ts'], rules: importRule(NODE_FOLDERS) },
 	{
 		files: ['**/*.json'],
 		languageOptions: { parser: tseslint.parser },

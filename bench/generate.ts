@@ -18,7 +18,7 @@
  */
 import { request } from 'undici';
 
-import { configurePolling } from '../nodes/LumaGenerate/actions/common/waiting';
+import { configurePolling } from '../nodes/LumaGenerate/engine/waiting';
 import { resetScheduler } from '../nodes/shared/scheduler';
 import { configureTransport } from '../nodes/shared/transport';
 import { runWorkflow } from '../test/helpers/n8n';

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { listSearch } from '../shared/events/listSearch';
 import { resourceOptions, resourceProperties } from './actions/resources';
 import { router } from './actions/router';
-import { listSearch } from './methods';
 
 export class Luma implements INodeType {
 	description: INodeTypeDescription = {

@@ -1,16 +1,9 @@
-import type {
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-	IWebhookFunctions,
-	IWebhookResponseData,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { callbackWebhooks, receiveGenerationCallback } from './actions/common/callback';
 import { resourceOptions, resourceProperties } from './actions/resources';
 import { router } from './actions/router';
+import { callbackWebhooks, receiveGenerationCallback } from './engine/callback';
 import { loadOptions } from './methods';
 
 export class LumaGenerate implements INodeType {

@@ -1,13 +1,7 @@
-import type {
-	IHookFunctions,
-	INodeType,
-	INodeTypeDescription,
-	IWebhookFunctions,
-	IWebhookResponseData,
-} from 'n8n-workflow';
+import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { handleSafely } from '../LumaTrigger/webhookGuard';
+import { handleSafely } from '../shared/webhooks/guard';
 import { handleCallback } from './callback';
 import { properties, secretTokenProblem } from './description';
 

@@ -1,18 +1,10 @@
 import type { IBinaryKeyData, IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { downloadGenerationAssets } from '../LumaGenerate/actions/common/download';
-import type { Generation, GenerationGroup } from '../LumaGenerate/actions/common/generation';
-import { isNotFound } from '../LumaTrigger/registration';
-import {
-	acknowledge,
-	DeliveryLog,
-	deliveryKey,
-	queryToken,
-	respond,
-	secretsEqual,
-	transportContext,
-} from '../LumaTrigger/webhookGuard';
-import { lumaApiRequest } from '../shared/transport';
+import { isNotFound } from '../shared/errors';
+import { downloadGenerationAssets } from '../shared/generation/download';
+import type { Generation, GenerationGroup } from '../shared/generation/generation';
+import { getGeneration } from '../shared/generation/generation';
+import { acknowledge, deliveryKey, DeliveryLog, queryToken, respond, secretsEqual } from '../shared/webhooks/guard';
 import { secretTokenProblem } from './description';
 
 /**
@@ -52,10 +44,7 @@ export async function handleCallback(this: IWebhookFunctions): Promise<IWebhookR
 	let generation: Generation = posted;
 	if (confirm) {
 		try {
-			generation = (await lumaApiRequest.call(transportContext(this), 'dreamMachine', {
-				method: 'GET',
-				path: `/generations/${encodeURIComponent(id)}`,
-			})) as Generation;
+			generation = await getGeneration.call(this, id);
 		} catch (error) {
 			if (isNotFound(error)) return respond(this, 404, { error: 'Luma Labs does not know this generation' });
 			this.logger.warn(`Luma generation callback could not be verified: ${(error as Error).message}`);
@@ -92,10 +81,8 @@ export async function handleCallback(this: IWebhookFunctions): Promise<IWebhookR
 		answered = true;
 		try {
 			const binaryProperty = String(options.binaryPropertyName ?? '').trim() || 'data';
-			// The webhook context has the helpers the download needs (httpRequest, prepareBinaryData).
-			const downloadContext = this as unknown as ThisParameterType<typeof downloadGenerationAssets>;
 			binary = await downloadGenerationAssets.call(
-				downloadContext,
+				this,
 				generation,
 				assetGroup(generation),
 				{ binaryProperty, thumbnailProperty: '' },

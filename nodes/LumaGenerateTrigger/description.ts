@@ -84,12 +84,12 @@ export const properties: INodeProperties[] = [
 					"Whether to download a completed generation's video or image into binary data (Luma's asset links expire)",
 			},
 			{
-				displayName: 'Verify With API',
+				displayName: 'Confirm With API',
 				name: 'confirmWithApi',
 				type: 'boolean',
 				default: true,
 				description:
-					"Whether to read the generation from the Luma Labs API (with this node's credential) and output that instead of the posted body. Callbacks for generations the account does not have are refused (404).",
+					"Whether to read the generation from the Luma Labs API (with this node's credential) and output that instead of the posted body. On by default because Luma Labs does not sign callbacks: the API is the only proof. Callbacks for generations the account does not have are refused (404).",
 			},
 		],
 	},

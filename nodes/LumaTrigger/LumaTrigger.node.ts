@@ -1,17 +1,11 @@
-import type {
-	IHookFunctions,
-	INodeType,
-	INodeTypeDescription,
-	IWebhookFunctions,
-	IWebhookResponseData,
-} from 'n8n-workflow';
+import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { listSearch } from '../Luma/methods';
+import { searchEvents } from '../shared/events/listSearch';
+import { handleSafely } from '../shared/webhooks/guard';
 import { handleDelivery } from './delivery';
 import { properties } from './description';
 import { checkExists, create, remove } from './registration';
-import { handleSafely } from './webhookGuard';
 
 export class LumaTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -38,7 +32,8 @@ export class LumaTrigger implements INodeType {
 		properties,
 	};
 
-	methods = { listSearch };
+	// The "Only for Event" filter's Event locator lists events.
+	methods = { listSearch: { searchEvents } };
 
 	webhookMethods = {
 		default: {

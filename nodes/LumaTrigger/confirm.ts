@@ -1,10 +1,9 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { kindOf } from '../shared/events/webhookTypes';
 import { lumaApiRequest } from '../shared/transport';
 import type { Delivery } from './payload';
-import { kindOf } from './payload';
-import { transportContext } from './webhookGuard';
 
 /**
  * "Confirm With API": re-reads what a delivery is about with the node's own credential and emits
@@ -15,7 +14,7 @@ import { transportContext } from './webhookGuard';
  */
 
 function getEvent(ctx: IWebhookFunctions, eventId: string): Promise<IDataObject> {
-	return lumaApiRequest.call(transportContext(ctx), 'events', { method: 'GET', path: '/v1/events/get', qs: { event_id: eventId } });
+	return lumaApiRequest(ctx, 'events', { method: 'GET', path: '/v1/events/get', qs: { event_id: eventId } });
 }
 
 function unwrap(response: IDataObject, key: string): IDataObject {
@@ -48,7 +47,7 @@ export async function confirmWithApi(
 		case 'ticket': {
 			const eventId = String(posted('event').id ?? data.event_id ?? '');
 			const guest = unwrap(
-				await lumaApiRequest.call(transportContext(ctx), 'events', {
+				await lumaApiRequest(ctx, 'events', {
 					method: 'GET',
 					path: '/v1/events/guests/get',
 					qs: { event_id: eventId, id: String(data.id) },

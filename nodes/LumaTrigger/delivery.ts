@@ -1,12 +1,14 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { lumaApiRequest } from '../shared/transport';
+import { isNotFound } from '../shared/errors';
+import { eventIdForSlug, eventIdIn, eventSlugOf, looksLikeUrl } from '../shared/events/eventRef';
+import { ALL_TYPES, isKnownType } from '../shared/events/webhookTypes';
+import { acknowledge, deliveryKey, DeliveryLog, queryToken, respond, secretsEqual } from '../shared/webhooks/guard';
 import { confirmWithApi } from './confirm';
 import type { Delivery } from './payload';
-import { ALL_TYPES, checkPayload, eventIdOf, isKnownType, simplifyData } from './payload';
-import { isNotFound, selectedEventTypes, type RegistrationState } from './registration';
-import { SIGNATURE_PROBLEM_TEXT, verifySignature, type SignatureResult } from './signature';
-import { acknowledge, DeliveryLog, deliveryKey, queryToken, respond, secretsEqual, transportContext } from './webhookGuard';
+import { checkPayload, eventIdOf, simplifyData } from './payload';
+import { selectedEventTypes, type RegistrationState } from './registration';
+import { SIGNATURE_PROBLEM_TEXT, type SignatureResult, verifySignature } from './signature';
 
 /**
  * One delivery from Luma, in this order: authenticate (URL token, then signature), validate,
@@ -14,12 +16,10 @@ import { acknowledge, DeliveryLog, deliveryKey, queryToken, respond, secretsEqua
  * request is authenticated, and a refused request never starts an execution.
  */
 
-interface RequestWithRawBody {
-	rawBody?: Buffer | string;
-}
-
 function rawBodyOf(ctx: IWebhookFunctions): Buffer {
-	const raw = (ctx.getRequestObject() as unknown as RequestWithRawBody).rawBody;
+	// n8n keeps the exact bytes it received as `rawBody` (not part of Express's Request type).
+	const request = ctx.getRequestObject();
+	const raw: unknown = 'rawBody' in request ? request.rawBody : undefined;
 	if (Buffer.isBuffer(raw)) return raw;
 	if (typeof raw === 'string') return Buffer.from(raw, 'utf8');
 	// No raw body (should not happen in n8n): a re-serialised body rarely matches the signature.
@@ -41,23 +41,18 @@ function header(ctx: IWebhookFunctions, name: string): string | undefined {
 	return Array.isArray(value) ? value.join(',') : value;
 }
 
-const EVENT_ID_IN_TEXT = /\b(evt-[A-Za-z0-9]+)\b/;
-
 /** The event chosen in Options → Event, as an ID (a public luma.com URL is looked up once and cached). */
 async function filterEventId(ctx: IWebhookFunctions, state: RegistrationState): Promise<string | undefined> {
 	const raw = ctx.getNodeParameter('options.eventId', '', { extractValue: true }) as unknown;
 	const value = String((typeof raw === 'object' && raw !== null ? (raw as IDataObject).value : raw) ?? '').trim();
 	if (!value) return undefined;
-	const direct = EVENT_ID_IN_TEXT.exec(value);
-	if (direct) return direct[1];
-	if (!/^https?:\/\//.test(value)) return value;
+	const direct = eventIdIn(value);
+	if (direct) return direct;
+	if (!looksLikeUrl(value)) return value;
 	if (state.eventFilter?.input === value) return state.eventFilter.id;
-	const slug = new URL(value).pathname.split('/').filter(Boolean).pop() ?? '';
-	const found = (await lumaApiRequest.call(transportContext(ctx), 'events', { method: 'GET', path: '/v1/entities/lookup', qs: { slug } })) as IDataObject;
-	const entity = (found.entity ?? {}) as IDataObject;
-	const event = (entity.type === 'event' ? entity.event : undefined) as IDataObject | undefined;
+	const slug = eventSlugOf(value);
 	// An unknown URL matches nothing, rather than everything.
-	const id = typeof event?.id === 'string' ? event.id : `unresolved:${value}`;
+	const id = (slug && (await eventIdForSlug(ctx, slug))) || `unresolved:${value}`;
 	state.eventFilter = { input: value, id };
 	return id;
 }

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { eventLocator } from '../Luma/actions/common/locators';
-import { eventTypeOptions } from './payload';
+import { eventLocator } from '../shared/events/locators';
+import { webhookTypeOptions } from '../shared/events/webhookTypes';
 
 export const properties: INodeProperties[] = [
 	{
@@ -17,7 +17,7 @@ export const properties: INodeProperties[] = [
 		type: 'multiOptions',
 		required: true,
 		default: [],
-		options: eventTypeOptions,
+		options: webhookTypeOptions,
 		description:
 			'Which Luma webhook events start the workflow. Guest Registered fires once per person, Ticket Registered once per ticket, and Guest Updated also fires when someone registers.',
 	},
@@ -34,7 +34,7 @@ export const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					"Whether to re-read the event or guest from the Luma API and output Luma's current version instead of the delivered body (one or two extra requests per delivery). Subscribers and external events cannot be re-read and are output as delivered.",
+					"Whether to re-read the event or guest from the Luma API and output Luma's current version instead of the delivered body (one or two extra requests per delivery). Off by default because deliveries are already signed. Subscribers and external events cannot be re-read and are output as delivered.",
 			},
 			{
 				...eventLocator({

@@ -1,101 +1,15 @@
-import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
+import { kindOf } from '../shared/events/webhookTypes';
 import { pick } from '../shared/objects';
 
 /**
- * Luma webhook types and their payloads. Required keys come from the `webhooks` section of Luma's
+ * Luma webhook payloads. Required keys come from the `webhooks` section of Luma's
  * OpenAPI document (https://public-api.luma.com/openapi.json; the repository's copy is
  * test/simulator/luma-events/openapi.json); keys the spec marks deprecated
  * (`geo_latitude`, `geo_longitude`, `custom_source`, `api_id`) are not required, so a delivery
  * is not refused the day Luma stops sending them. Extra keys are always accepted.
  */
-
-export type PayloadKind = 'event' | 'guest' | 'ticket' | 'person' | 'calendarEvent' | 'other';
-
-interface WebhookType {
-	value: string;
-	name: string;
-	description: string;
-	kind: PayloadKind;
-}
-
-/** Every type Luma documents (Aug-2026 spec + the three added later), sorted by name. */
-export const WEBHOOK_TYPES: WebhookType[] = [
-	{
-		value: 'calendar.event.added',
-		name: 'Calendar Event Added',
-		description: 'An event appears on the calendar: managed, syndicated or external',
-		kind: 'calendarEvent',
-	},
-	{
-		value: 'calendar.event.submitted',
-		name: 'Calendar Event Submitted',
-		description: 'Someone submits an event to the calendar for approval',
-		kind: 'other',
-	},
-	{
-		value: 'calendar.person.subscribed',
-		name: 'Calendar Person Subscribed',
-		description: 'Someone subscribes to (follows) the calendar',
-		kind: 'person',
-	},
-	{
-		value: 'calendar.person.unsubscribed',
-		name: 'Calendar Person Unsubscribed',
-		description: 'Someone unsubscribes from the calendar',
-		kind: 'other',
-	},
-	{ value: 'event.canceled', name: 'Event Canceled', description: 'An event is canceled', kind: 'event' },
-	{ value: 'event.created', name: 'Event Created', description: 'A new event is created on the calendar', kind: 'event' },
-	{
-		value: 'event.updated',
-		name: 'Event Updated',
-		description: "An event's details change (name, time, location...); not sent for guest registrations",
-		kind: 'event',
-	},
-	{ value: 'guest.refunded', name: 'Guest Refunded', description: 'A guest is refunded', kind: 'guest' },
-	{
-		value: 'guest.registered',
-		name: 'Guest Registered',
-		description:
-			'Once per person who registers (re-registrations after cancelling included). Use this for "one run per guest".',
-		kind: 'guest',
-	},
-	{
-		value: 'guest.updated',
-		name: 'Guest Updated',
-		description:
-			"A guest's registration changes (approval, check-in, answers, profile). Also fires when a guest registers.",
-		kind: 'guest',
-	},
-	{
-		value: 'ticket.registered',
-		name: 'Ticket Registered',
-		description: 'Once per ticket: a guest who gets 3 tickets fires it 3 times. Use this for "one run per ticket".',
-		kind: 'ticket',
-	},
-];
-
-export const ALL_TYPES = '*';
-
-const KIND_BY_TYPE = new Map(WEBHOOK_TYPES.map((type) => [type.value, type.kind]));
-
-export function isKnownType(type: string): boolean {
-	return KIND_BY_TYPE.has(type);
-}
-
-export function kindOf(type: string): PayloadKind {
-	return KIND_BY_TYPE.get(type) ?? 'other';
-}
-
-export const eventTypeOptions: INodePropertyOptions[] = [
-	{
-		name: 'All Events',
-		value: ALL_TYPES,
-		description: 'Every type, including ones Luma adds later',
-	},
-	...WEBHOOK_TYPES.map(({ name, value, description }) => ({ name, value, description })),
-];
 
 /** Event (webhook form): spec `event.*` data and `data.event` of guest payloads. */
 export const EVENT_KEYS = [
@@ -201,7 +115,7 @@ export function checkPayload(body: unknown): PayloadCheck {
 	if (!isObject(body)) return { ok: false, problems: ['the body is not a JSON object'] };
 	if (typeof body.type !== 'string' || !body.type) return { ok: false, problems: ['type is missing'] };
 	if (!isObject(body.data)) return { ok: false, problems: ['data is not an object'] };
-	const { type, data } = body as unknown as Delivery;
+	const { type, data } = { type: body.type, data: body.data };
 	let problems: string[] = [];
 	switch (kindOf(type)) {
 		case 'event':

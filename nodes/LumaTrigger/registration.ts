@@ -1,11 +1,10 @@
 import { randomBytes } from 'crypto';
 import type { IDataObject, IHookFunctions, INode } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { asNodeError } from '../shared/errors';
+import { asNodeError, isNotFound } from '../shared/errors';
+import { readWebhookTypes } from '../shared/events/webhookTypes';
 import { cursorPages, lumaApiRequest } from '../shared/transport';
-import { ALL_TYPES } from './payload';
-import { transportContext } from './webhookGuard';
 
 /**
  * The node's webhook registration at Luma (webhookMethods.default). The URL given to Luma is n8n's
@@ -65,22 +64,15 @@ export function selectedEventTypes(ctx: {
 	getNodeParameter(name: string, fallback?: unknown): unknown;
 	getNode(): INode;
 }): string[] {
-	const raw = ctx.getNodeParameter('events', []) as string[];
-	const types = [...new Set((Array.isArray(raw) ? raw : [raw]).filter((type) => typeof type === 'string' && type))];
-	if (types.length === 0) {
-		throw new NodeOperationError(ctx.getNode(), 'Choose at least one event in "Trigger On"');
-	}
-	return types.includes(ALL_TYPES) ? [ALL_TYPES] : types.sort();
+	const read = readWebhookTypes(ctx.getNodeParameter('events', []));
+	if ('problem' in read) throw new NodeOperationError(ctx.getNode(), `Trigger On: ${read.problem}`);
+	return read.types;
 }
 
 function sameTypes(remote: unknown, wanted: string[]): boolean {
 	if (!Array.isArray(remote)) return false;
 	const have = [...new Set(remote.map(String))].sort();
 	return have.length === wanted.length && have.every((type, index) => type === wanted[index]);
-}
-
-export function isNotFound(error: unknown): boolean {
-	return error instanceof NodeApiError && error.httpCode === '404';
 }
 
 /** Luma answers the webhook routes with the flat Webhook object; tolerate a `{ webhook }` wrapper. */
@@ -108,12 +100,12 @@ function clearRegistration(state: RegistrationState) {
 }
 
 async function getWebhook(ctx: IHookFunctions, id: string): Promise<IDataObject> {
-	return webhookObject(await lumaApiRequest.call(transportContext(ctx), 'events', { method: 'GET', path: '/v2/webhooks/get', qs: { id } }));
+	return webhookObject(await lumaApiRequest(ctx, 'events', { method: 'GET', path: '/v2/webhooks/get', qs: { id } }));
 }
 
 async function updateWebhook(ctx: IHookFunctions, id: string, eventTypes: string[]): Promise<IDataObject> {
 	return webhookObject(
-		await lumaApiRequest.call(transportContext(ctx), 'events', {
+		await lumaApiRequest(ctx, 'events', {
 			method: 'POST',
 			path: '/v2/webhooks/update',
 			body: { id, event_types: eventTypes, status: 'active' },
@@ -126,7 +118,7 @@ async function updateWebhook(ctx: IHookFunctions, id: string, eventTypes: string
 /** Deletes a registration; one that is already gone counts as deleted. */
 async function deleteWebhook(ctx: IHookFunctions, id: string): Promise<void> {
 	try {
-		await lumaApiRequest.call(transportContext(ctx), 'events', {
+		await lumaApiRequest(ctx, 'events', {
 			method: 'POST',
 			path: '/v1/webhooks/delete',
 			body: { id },
@@ -141,7 +133,7 @@ async function deleteWebhook(ctx: IHookFunctions, id: string): Promise<void> {
 async function registrationsFor(ctx: IHookFunctions, webhookUrl: string): Promise<IDataObject[]> {
 	const base = urlBase(webhookUrl);
 	const matches: IDataObject[] = [];
-	for await (const page of cursorPages.call(transportContext(ctx), 'events', { method: 'GET', path: '/v1/webhooks/list' })) {
+	for await (const page of cursorPages(ctx, 'events', { method: 'GET', path: '/v1/webhooks/list' })) {
 		for (const webhook of page) {
 			if (typeof webhook.url === 'string' && urlBase(webhook.url) === base) matches.push(webhook);
 		}
@@ -209,7 +201,7 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	} else {
 		token = newToken();
 		registration = webhookObject(
-			await lumaApiRequest.call(transportContext(this), 'events', {
+			await lumaApiRequest(this, 'events', {
 				method: 'POST',
 				path: '/v2/webhooks/create',
 				body: { url: urlWithToken(webhookUrl, token), event_types: eventTypes },

@@ -1,4 +1,11 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+export interface ConcurrencySettings {
+	maxConcurrentRequests: number;
+	/** 0 = take the limit from the credential. */
+	requestsPerMinute: number;
+	maxRetryWaitSeconds: number;
+}
 
 /**
  * "Options → Concurrency": the same group on every operation of every Luma node. Limits are
@@ -42,39 +49,31 @@ export const concurrencyOption: INodeProperties = {
 	],
 };
 
-export interface ConcurrencySettings {
-	maxConcurrentRequests: number;
-	/** 0 = take the limit from the credential. */
-	requestsPerMinute: number;
-	maxRetryWaitSeconds: number;
+/** The defaults users see in the fields above, read from them (n8n's linter wants literal defaults there). */
+function fieldDefault(name: keyof ConcurrencySettings): number {
+	const field = (concurrencyOption.options as INodeProperties[]).find((option) => option.name === name);
+	return Number(field?.default);
 }
 
 export const DEFAULT_CONCURRENCY: ConcurrencySettings = {
-	maxConcurrentRequests: 5,
-	requestsPerMinute: 0,
-	maxRetryWaitSeconds: 300,
+	maxConcurrentRequests: fieldDefault('maxConcurrentRequests'),
+	requestsPerMinute: fieldDefault('requestsPerMinute'),
+	maxRetryWaitSeconds: fieldDefault('maxRetryWaitSeconds'),
 };
 
-interface ParameterReader {
-	getNodeParameter?: (name: string, itemIndex: number, fallback?: unknown) => unknown;
-}
-
-/** Reads Options → Concurrency when the node has it (triggers and list searches fall back to defaults). */
-export function readConcurrencyOptions(ctx: ParameterReader): ConcurrencySettings {
-	let raw: IDataObject = {};
-	try {
-		raw = (ctx.getNodeParameter?.('options.concurrency', 0, {}) as IDataObject) ?? {};
-	} catch {
-		// Contexts without node parameters (credential tests, some hooks): the defaults apply.
-		raw = {};
-	}
+/**
+ * Reads Options → Concurrency once per node run (the router does, and hands the result to the
+ * transport). Operations without the group get the defaults.
+ */
+export function readConcurrencySettings(this: IExecuteFunctions): ConcurrencySettings {
+	const raw = (this.getNodeParameter('options.concurrency', 0, {}) as IDataObject | undefined) ?? {};
 	const positive = (value: unknown, fallback: number) => {
 		const n = Number(value);
 		return Number.isFinite(n) && n >= 0 ? n : fallback;
 	};
 	return {
 		maxConcurrentRequests: Math.max(1, positive(raw.maxConcurrentRequests, DEFAULT_CONCURRENCY.maxConcurrentRequests)),
-		requestsPerMinute: positive(raw.requestsPerMinute, 0),
+		requestsPerMinute: positive(raw.requestsPerMinute, DEFAULT_CONCURRENCY.requestsPerMinute),
 		maxRetryWaitSeconds: positive(raw.maxRetryWaitSeconds, DEFAULT_CONCURRENCY.maxRetryWaitSeconds),
 	};
 }

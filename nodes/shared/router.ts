@@ -1,10 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { runPerItem } from './execution';
+import { readConcurrencySettings } from './concurrency';
+import { runPerItem } from './itemRunner';
+import { setRunSettings } from './transport';
 import type { ResourceModule } from './types';
 
-/** Dispatches resource/operation to its operation module. Shared by the Luma and Luma Generate nodes. */
+/**
+ * Dispatches resource/operation to its operation module (shared by the Luma Events and Luma
+ * Generate nodes). It reads Options → Concurrency once and hands it to the transport for this run.
+ */
 export async function routeOperation(
 	this: IExecuteFunctions,
 	resources: Record<string, ResourceModule>,
@@ -16,6 +21,10 @@ export async function routeOperation(
 	if (!module) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
-	if (module.executeBatch) return [await module.executeBatch.call(this, items)];
-	return [await runPerItem.call(this, items.length, async (itemIndex) => await module.execute.call(this, itemIndex))];
+	const settings = readConcurrencySettings.call(this);
+	setRunSettings(this, settings);
+	if (module.executeBatch) return [await module.executeBatch.call(this, items, settings)];
+	return [
+		await runPerItem.call(this, items.length, settings.maxConcurrentRequests, async (itemIndex) => await module.execute.call(this, itemIndex)),
+	];
 }

@@ -1,5 +1,7 @@
 import { sleep } from 'n8n-workflow';
 
+import { headerValue, parseResetTime } from './headers';
+
 /**
  * Account-wide request scheduler shared by every Luma node and every concurrent execution in the
  * n8n process (module state: Node's module cache gives all four nodes the same instance).
@@ -104,7 +106,8 @@ export class Bucket {
 
 	blockedUntil = 0;
 
-	consecutiveRateLimits = 0;
+	/** 429s in a row (any request of the bucket); an answer other than 429 ends the streak. */
+	rateLimitStreak = 0;
 
 	/** Server's view (X-RateLimit-Remaining / Reset): sends since that response are subtracted. */
 	private serverRemaining?: number;
@@ -173,7 +176,7 @@ export class Bucket {
 	}
 
 	/** Waits until the budget and any lockout allow one more request, then marks it as sent. */
-	async startSend(limits: BucketLimits, signal?: AbortSignal): Promise<void> {
+	async startSend(limits: BucketLimits, signal?: AbortSignal, { isRetry = false } = {}): Promise<void> {
 		const started = Date.now();
 		for (;;) {
 			const delay = this.sendDelay(limits, Date.now());
@@ -183,17 +186,26 @@ export class Bucket {
 		this.onWire++;
 		if (this.serverRemaining !== undefined) this.serverRemaining--;
 		this.counters.requestsSent++;
+		if (isRetry) this.counters.retries++;
 		this.counters.maxInFlight = Math.max(this.counters.maxInFlight, this.onWire);
 		this.lastUsedAt = Date.now();
 		this.counters.waitedMs += this.lastUsedAt - started;
 	}
 
-	/** A sent request came back (any status) or failed on the network. */
-	finishSend(headers?: Record<string, unknown>) {
+	/** A sent request came back (with its status and headers) or failed on the network (no answer). */
+	finishSend(answer?: { status: number; headers: Record<string, unknown> }) {
 		const now = Date.now();
 		this.onWire--;
 		this.finishedAt.push(now);
-		if (headers) this.observeServerCount(headers, now);
+		if (answer) {
+			this.observeServerCount(answer.headers, now);
+			if (answer.status === 429) {
+				this.counters.rateLimited++;
+				this.rateLimitStreak++;
+			} else {
+				this.rateLimitStreak = 0;
+			}
+		}
 		this.lastUsedAt = now;
 		this.notify();
 	}
@@ -223,44 +235,6 @@ export class Bucket {
 			now - this.lastUsedAt > IDLE_BUCKET_TTL_MS
 		);
 	}
-}
-
-export function headerValue(headers: Record<string, unknown>, name: string): string | undefined {
-	const value = headers[name] ?? headers[name.toLowerCase()];
-	if (Array.isArray(value)) return value.length ? String(value[0]) : undefined;
-	return value === undefined || value === null ? undefined : String(value);
-}
-
-/**
- * X-RateLimit-Reset: Luma does not say whether it is epoch seconds, epoch ms, seconds from now or an
- * ISO date, so accept all four. Returns an absolute time in ms, or undefined.
- */
-export function parseResetTime(value: string | undefined, now: number): number | undefined {
-	if (value === undefined || value.trim() === '') return undefined;
-	const trimmed = value.trim();
-	if (/^\d+(\.\d+)?$/.test(trimmed)) {
-		const n = Number(trimmed);
-		if (n > 1e12) return n; // epoch ms
-		if (n > 1e9) return n * 1000; // epoch seconds
-		return now + n * 1000; // seconds from now
-	}
-	const date = Date.parse(trimmed);
-	return Number.isNaN(date) ? undefined : date;
-}
-
-/** Retry-After: delta seconds or an HTTP date. Returns milliseconds to wait, or undefined. */
-export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
-	if (value === undefined || value.trim() === '') return undefined;
-	const trimmed = value.trim();
-	if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed) * 1000;
-	const date = Date.parse(trimmed);
-	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-/** Full-jitter exponential backoff: random in [0, min(cap, base * 2^attempt)]. */
-export function fullJitterBackoff(attempt: number, baseMs: number, capMs: number): number {
-	const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt));
-	return Math.floor(Math.random() * ceiling);
 }
 
 const buckets = new Map<string, Bucket>();

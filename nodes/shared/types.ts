@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { OperationResult } from './execution';
+import type { ConcurrencySettings } from './concurrency';
+import type { OperationResult } from './itemRunner';
 
 /**
  * One operation file (Airtable v2 shape): its fields and its execute(). The router owns the item
@@ -18,7 +19,7 @@ export interface PerItemOperation {
  */
 export interface BatchOperation {
 	description: INodeProperties[];
-	executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
+	executeBatch(this: IExecuteFunctions, items: INodeExecutionData[], settings: ConcurrencySettings): Promise<INodeExecutionData[]>;
 	execute?: never;
 }
 

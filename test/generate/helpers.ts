@@ -21,8 +21,8 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 
-import { callbackWebhooks } from '../../nodes/LumaGenerate/actions/common/callback';
-import { configurePolling } from '../../nodes/LumaGenerate/actions/common/waiting';
+import { callbackWebhooks } from '../../nodes/LumaGenerate/engine/callback';
+import { configurePolling } from '../../nodes/LumaGenerate/engine/waiting';
 import { resetScheduler } from '../../nodes/shared/scheduler';
 import { configureTransport } from '../../nodes/shared/transport';
 import { createAdditionalData, runWorkflow, TestCredentialsHelper, type WorkflowNodeSpec, type WorkflowRun } from '../helpers/n8n';

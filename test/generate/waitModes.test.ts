@@ -5,9 +5,9 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { CallbackWaitState } from '../../nodes/LumaGenerate/actions/common/callback';
-import { CALLBACK_STATE_KEY, confirmRun, matchCallback } from '../../nodes/LumaGenerate/actions/common/callback';
-import type { Generation } from '../../nodes/LumaGenerate/actions/common/generation';
+import type { CallbackWaitState } from '../../nodes/LumaGenerate/engine/callback';
+import { CALLBACK_STATE_KEY, confirmRun, matchCallback } from '../../nodes/LumaGenerate/engine/callback';
+import type { Generation } from '../../nodes/shared/generation/generation';
 import { runWorkflow } from '../helpers/n8n';
 import type { GenerateSim } from './helpers';
 import {

@@ -5,7 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { configureTransport } from '../../nodes/shared/transport';
-import { DeliveryLog } from '../../nodes/LumaTrigger/webhookGuard';
+import { DeliveryLog } from '../../nodes/shared/webhooks/guard';
 import { ASSET_BYTES } from '../simulator/dream-machine';
 import { postJson, TriggerHarness } from './helpers';
 import { startTestSimulator, type TestSimulator } from './simulator';
@@ -177,7 +177,7 @@ describe('Luma Generate Trigger', () => {
 		expect(trigger.emissions).toHaveLength(1);
 	});
 
-	test('Verify With API off: the posted body is emitted (still token-checked and de-duplicated)', async () => {
+	test('Confirm With API off: the posted body is emitted (still token-checked and de-duplicated)', async () => {
 		const trigger = await startTrigger({ options: { confirmWithApi: false } });
 		const posted = { id: '0f3e7a52-1111-4222-8333-944445555666', state: 'completed', generation_type: 'image', custom: 1 };
 		await postJson(callbackUrl(trigger), posted);

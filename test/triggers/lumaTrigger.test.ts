@@ -5,7 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { WEBHOOK_TYPES } from '../../nodes/LumaTrigger/payload';
+import { WEBHOOK_TYPES } from '../../nodes/shared/events/webhookTypes';
 import { signPayload } from '../../nodes/LumaTrigger/signature';
 import { configureTransport } from '../../nodes/shared/transport';
 import { postJson, TriggerHarness, waitUntil } from './helpers';

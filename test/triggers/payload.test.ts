@@ -7,8 +7,8 @@ import {
 	PERSON_KEYS,
 	simplifyData,
 	TICKET_KEYS,
-	WEBHOOK_TYPES,
 } from '../../nodes/LumaTrigger/payload';
+import { WEBHOOK_TYPES } from '../../nodes/shared/events/webhookTypes';
 import { loadOpenApiDocument } from '../simulator/luma-events/openapiDocument';
 
 /** Luma's own OpenAPI document: the payload checks must follow its `webhooks` section. */

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 
 import { parseSignatureHeader, SIGNATURE_TOLERANCE_SECONDS, verifySignature } from '../../nodes/LumaTrigger/signature';
-import { secretsEqual } from '../../nodes/LumaTrigger/webhookGuard';
+import { secretsEqual } from '../../nodes/shared/webhooks/guard';
 
 const secret = 'whsec_test_secret';
 const body = Buffer.from(JSON.stringify({ type: 'event.created', data: { id: 'evt-1' } }));

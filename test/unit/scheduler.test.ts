@@ -6,9 +6,11 @@
 import type { IDataObject, IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { runPerItem } from '../../nodes/shared/execution';
-import { getBucket, getSchedulerCounters, parseResetTime, parseRetryAfter, resetScheduler } from '../../nodes/shared/scheduler';
-import { configureTransport, lumaApiRequest } from '../../nodes/shared/transport';
+import { readConcurrencySettings } from '../../nodes/shared/concurrency';
+import { parseResetTime, parseRetryAfter } from '../../nodes/shared/headers';
+import { runPerItem } from '../../nodes/shared/itemRunner';
+import { getBucket, getSchedulerCounters, resetScheduler } from '../../nodes/shared/scheduler';
+import { configureTransport, lumaApiRequest, setRunSettings } from '../../nodes/shared/transport';
 import { runWorkflow } from '../helpers/n8n';
 import type { ScriptedAnswer, ScriptedServer } from '../helpers/scriptedServer';
 import { startScriptedServer } from '../helpers/scriptedServer';
@@ -36,11 +38,14 @@ class TransportProbe implements INodeType {
 
 	async execute(this: IExecuteFunctions) {
 		const items = this.getInputData();
+		// As the nodes' router does: Options → Concurrency read once, handed to the transport.
+		const settings = readConcurrencySettings.call(this);
+		setRunSettings(this, settings);
 		return [
-			await runPerItem.call(this, items.length, async (itemIndex) => {
+			await runPerItem.call(this, items.length, settings.maxConcurrentRequests, async (itemIndex) => {
 				const method = this.getNodeParameter('method', itemIndex) as 'GET' | 'POST';
 				const limitGroup = (this.getNodeParameter('limitGroup', itemIndex) as string) || undefined;
-				return (await lumaApiRequest.call(this, this.getNodeParameter('api', itemIndex) as 'events', {
+				return (await lumaApiRequest(this, this.getNodeParameter('api', itemIndex) as 'events', {
 					method,
 					path: this.getNodeParameter('path', itemIndex) as string,
 					body: method === 'POST' ? { item: itemIndex } : undefined,

@@ -1,6 +1,5 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import type { LumaContext } from '../../shared/transport';
 import { lumaApiRequest } from '../../shared/transport';
 
 /** `dolly_zoom` → "Dolly Zoom". */
@@ -14,9 +13,7 @@ function label(key: string): string {
 export const loadOptions = {
 	/** Concept keys from GET /generations/concepts/list (Luma adds new ones over time). */
 	async getConcepts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		// LumaContext types getNodeParameter as (name, itemIndex, fallback); load-options contexts take
-		// (name, fallback) and the transport copes with both at runtime.
-		const keys = await lumaApiRequest.call(this as unknown as LumaContext, 'dreamMachine', { method: 'GET', path: '/generations/concepts/list' });
+		const keys = await lumaApiRequest<unknown>(this, 'dreamMachine', { method: 'GET', path: '/generations/concepts/list' });
 		return (Array.isArray(keys) ? keys : [])
 			.map((key) => String(key))
 			.sort((a, b) => a.localeCompare(b))

@@ -33,5 +33,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		content_md: content,
 		...readBlastFields.call(this, itemIndex, this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
 	};
-	return (await lumaApiRequest.call(this, 'events', { method: 'POST', path: '/v1/events/blasts/create', body, itemIndex })) as IDataObject;
+	return (await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/events/blasts/create', body, itemIndex })) as IDataObject;
 }

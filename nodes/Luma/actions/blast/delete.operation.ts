@@ -13,6 +13,6 @@ export const description = updateDisplayOptions({ show: { resource: ['blast'], o
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const id = String(this.getNodeParameter('blastId', itemIndex, '')).trim();
 	if (!id) throw new NodeOperationError(this.getNode(), 'Blast ID is required', { itemIndex });
-	await lumaApiRequest.call(this, 'events', { method: 'POST', path: '/v1/events/blasts/delete', body: { blast_id: id }, itemIndex, idempotent: true });
+	await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/events/blasts/delete', body: { blast_id: id }, itemIndex, idempotent: true });
 	return { id, deleted: true };
 }

@@ -13,5 +13,5 @@ export const description = updateDisplayOptions({ show: { resource: ['blast'], o
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const id = String(this.getNodeParameter('blastId', itemIndex, '')).trim();
 	if (!id) throw new NodeOperationError(this.getNode(), 'Blast ID is required', { itemIndex });
-	return (await lumaApiRequest.call(this, 'events', { method: 'GET', path: '/v1/events/blasts/get', qs: { blast_id: id }, itemIndex })) as IDataObject;
+	return (await lumaApiRequest(this, 'events', { method: 'GET', path: '/v1/events/blasts/get', qs: { blast_id: id }, itemIndex })) as IDataObject;
 }

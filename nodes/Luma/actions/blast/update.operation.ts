@@ -28,5 +28,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const body: IDataObject = { blast_id: id, ...readBlastFields.call(this, itemIndex, fields) };
 	if (typeof fields.content_md === 'string' && fields.content_md.trim()) body.content_md = fields.content_md.trim();
 	if (Object.keys(body).length === 1) throw new NodeOperationError(this.getNode(), 'Nothing to update: add a field under Update Fields', { itemIndex });
-	return (await lumaApiRequest.call(this, 'events', { method: 'POST', path: '/v1/events/blasts/update', body, itemIndex, idempotent: true })) as IDataObject;
+	return (await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/events/blasts/update', body, itemIndex, idempotent: true })) as IDataObject;
 }

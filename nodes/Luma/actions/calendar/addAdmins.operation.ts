@@ -24,6 +24,6 @@ export const description = updateDisplayOptions({ show: { resource: ['calendar']
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const emails = readList(this.getNodeParameter('emails', itemIndex, '')).map((email) => checkEmail.call(this, itemIndex, email, 'Emails'));
 	if (!emails.length) throw new NodeOperationError(this.getNode(), 'Emails is required', { itemIndex });
-	const answer = (await lumaApiRequest.call(this, 'events', { method: 'POST', path: '/v1/calendars/admins/add', body: { emails }, itemIndex, idempotent: true })) as IDataObject;
+	const answer = (await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/calendars/admins/add', body: { emails }, itemIndex, idempotent: true })) as IDataObject;
 	return { emails, ...answer };
 }

@@ -70,5 +70,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			...(host ? { host } : {}),
 		};
 	}
-	return (await lumaApiRequest.call(this, 'events', { method: 'POST', path: '/v1/calendars/events/add', body, itemIndex })) as IDataObject;
+	return (await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/calendars/events/add', body, itemIndex })) as IDataObject;
 }

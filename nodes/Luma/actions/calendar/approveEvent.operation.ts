@@ -13,6 +13,6 @@ export const description = updateDisplayOptions({ show: { resource: ['calendar']
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const id = String(this.getNodeParameter('calendarEventId', itemIndex, '')).trim();
 	if (!id) throw new NodeOperationError(this.getNode(), 'Calendar Event ID is required', { itemIndex });
-	await lumaApiRequest.call(this, 'events', { method: 'POST', path: '/v1/calendars/events/approve', body: { calendar_event_id: id }, itemIndex, idempotent: true });
+	await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/calendars/events/approve', body: { calendar_event_id: id }, itemIndex, idempotent: true });
 	return { calendar_event_id: id, status: 'approved' };
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { pick } from '../common/fields';
+import { pick } from '../../../shared/objects';
 
 /** Calendar settings shared by Update and Create Organization Calendar. */
 export const calendarOptionalFields: INodeProperties[] = [

@@ -24,5 +24,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const name = String(this.getNodeParameter('name', itemIndex, '')).trim();
 	if (!name) throw new NodeOperationError(this.getNode(), 'Name is required', { itemIndex });
 	const body = { name, ...readCalendarFields(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) };
-	return (await lumaApiRequest.call(this, 'events', { method: 'POST', path: '/v2/organizations/calendars/create', body, itemIndex })) as IDataObject;
+	return (await lumaApiRequest(this, 'events', { method: 'POST', path: '/v2/organizations/calendars/create', body, itemIndex })) as IDataObject;
 }

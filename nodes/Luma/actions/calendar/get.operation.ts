@@ -10,5 +10,5 @@ export const description = updateDisplayOptions({ show: { resource: ['calendar']
 
 /** GET /v1/calendars/get: the calendar the API key belongs to. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	return (await lumaApiRequest.call(this, 'events', { method: 'GET', path: '/v1/calendars/get', itemIndex })) as IDataObject;
+	return (await lumaApiRequest(this, 'events', { method: 'GET', path: '/v1/calendars/get', itemIndex })) as IDataObject;
 }

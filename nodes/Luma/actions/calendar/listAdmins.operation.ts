@@ -10,6 +10,6 @@ export const description = updateDisplayOptions({ show: { resource: ['calendar']
 
 /** GET /v1/calendars/admins/list: one output item per admin. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const page = (await lumaApiRequest.call(this, 'events', { method: 'GET', path: '/v1/calendars/admins/list', itemIndex })) as IDataObject;
+	const page = (await lumaApiRequest(this, 'events', { method: 'GET', path: '/v1/calendars/admins/list', itemIndex })) as IDataObject;
 	return (page.entries as IDataObject[]) ?? [];
 }

@@ -27,7 +27,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const byUrl = this.getNodeParameter('lookupBy', itemIndex, 'eventId') === 'url';
 	const value = String(this.getNodeParameter(byUrl ? 'url' : 'eventId', itemIndex, '')).trim();
 	if (!value) throw new NodeOperationError(this.getNode(), `${byUrl ? 'URL' : 'Event ID'} is required`, { itemIndex });
-	const answer = (await lumaApiRequest.call(this, 'events', {
+	const answer = (await lumaApiRequest(this, 'events', {
 		method: 'GET',
 		path: '/v1/calendars/events/lookup',
 		qs: byUrl ? { url: value } : { event_id: value },

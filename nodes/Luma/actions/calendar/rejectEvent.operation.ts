@@ -31,6 +31,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const body: IDataObject = { calendar_event_id: id };
 	if (typeof fields.message === 'string' && fields.message.trim()) body.message = fields.message.trim();
 	if (fields.notify_submitter !== undefined) body.notify_submitter = fields.notify_submitter;
-	await lumaApiRequest.call(this, 'events', { method: 'POST', path: '/v1/calendars/events/reject', body, itemIndex });
+	await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/calendars/events/reject', body, itemIndex });
 	return { calendar_event_id: id, status: 'rejected' };
 }

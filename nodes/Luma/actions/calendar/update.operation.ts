@@ -28,5 +28,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const body: IDataObject = { calendar_id: calendarId, ...readCalendarFields(fields) };
 	if (typeof fields.name === 'string' && fields.name.trim()) body.name = fields.name.trim();
 	if (Object.keys(body).length === 1) throw new NodeOperationError(this.getNode(), 'Nothing to update: add a field under Update Fields', { itemIndex });
-	return (await lumaApiRequest.call(this, 'events', { method: 'POST', path: '/v1/calendars/update', body, itemIndex, idempotent: true })) as IDataObject;
+	return (await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/calendars/update', body, itemIndex, idempotent: true })) as IDataObject;
 }

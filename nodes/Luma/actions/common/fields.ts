@@ -2,8 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 import { NodeOperationError } from 'n8n-workflow';
 import type { z } from 'zod';
 
-export { pick } from '../../../shared/objects';
-
 /**
  * Field builders and readers shared by the event-side resources: time zones, date-times, money,
  * Simplify, JSON input checked with zod. One place, so every operation reads them the same way.
@@ -16,8 +14,8 @@ const FALLBACK_TIMEZONES = [
 ];
 
 function ianaTimezones(): string[] {
-	const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
-	const zones = intl.supportedValuesOf?.('timeZone') ?? FALLBACK_TIMEZONES;
+	// Runtimes without full ICU data have no list of zones.
+	const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : FALLBACK_TIMEZONES;
 	return zones.includes('UTC') ? zones : ['UTC', ...zones];
 }
 

@@ -31,7 +31,7 @@ export function contactStatusOperation(action: ContactAction, fieldDescription: 
 
 	async function execute(this: IExecuteFunctions, itemIndex: number) {
 		const contact = contactIdentifier.call(this, itemIndex, this.getNodeParameter('contact', itemIndex, ''), 'Contact');
-		await lumaApiRequest.call(this, 'events', {
+		await lumaApiRequest(this, 'events', {
 			method: 'POST',
 			path: `/v1/calendars/contacts/${action}`,
 			body: contact,

@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
-import { MEMBERSHIP_STATUS_OPTIONS } from '../membership/membershipFields';
+import { returnAllFields } from '../../../shared/listFields';
 import { readList } from '../common/contactInput';
-import { SORT_DIRECTION_OPTIONS, getManyFromList, returnAllFields } from '../common/listFields';
+import { getManyFromList, SORT_DIRECTION_OPTIONS } from '../common/lists';
+import { MEMBERSHIP_STATUS_OPTIONS } from '../membership/membershipFields';
 
 const properties: INodeProperties[] = [
 	...returnAllFields,

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
-import { errorItem, withItemIndex } from '../../../shared/execution';
 import { lumaApiRequest } from '../../../shared/transport';
+import { sendPeopleInBatches } from '../common/batching';
 import { checkEmail, readList } from '../common/contactInput';
 
 /**
@@ -65,7 +65,6 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['import'] } }, properties);
 
 interface ContactToImport {
-	itemIndex: number;
 	contact: IDataObject;
 	tags: string[];
 }
@@ -76,71 +75,35 @@ function readContact(this: IExecuteFunctions, itemIndex: number): ContactToImpor
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const name = typeof additional.name === 'string' ? additional.name.trim() : '';
 	const contact: IDataObject = name ? { email, name } : { email };
-	return { itemIndex, contact, tags: [...new Set(readList(additional.tags))] };
+	return { contact, tags: [...new Set(readList(additional.tags))] };
 }
 
 /**
- * Luma applies `tags` to every contact of a request, so contacts are grouped by their tag set, in
- * the order the groups first appear, then cut into batches.
- */
-function toBatches(contacts: ContactToImport[], batchSize: number): ContactToImport[][] {
-	const groups = new Map<string, ContactToImport[]>();
-	for (const entry of contacts) {
-		const key = JSON.stringify([...entry.tags].sort());
-		const group = groups.get(key) ?? [];
-		group.push(entry);
-		groups.set(key, group);
-	}
-	const batches: ContactToImport[][] = [];
-	for (const group of groups.values()) {
-		for (let start = 0; start < group.length; start += batchSize) batches.push(group.slice(start, start + batchSize));
-	}
-	return batches;
-}
-
-/**
- * POST /v1/calendars/contacts/import with as few requests as the batch size allows. Every input
- * item is checked before anything is sent. Luma answers `{}`: each item comes out as
+ * POST /v1/calendars/contacts/import with as few requests as the batch size allows. Luma applies
+ * `tags` to every contact of a request, so contacts share requests only with the same tag set.
+ * Every input item is checked before anything is sent. Luma answers `{}`: each item comes out as
  * `{ email, name?, tags?, imported: true }`, paired with its input item.
  */
 export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const continueOnFail = this.continueOnFail();
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 	const batchSize = Math.min(IMPORT_BATCH_SIZE_MAX, Math.max(1, Math.floor(Number(options.batchSize) || IMPORT_BATCH_SIZE)));
-	const results: INodeExecutionData[][] = items.map(() => []);
-
-	const valid: ContactToImport[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			valid.push(readContact.call(this, itemIndex));
-		} catch (error) {
-			if (!continueOnFail) throw withItemIndex.call(this, error, itemIndex);
-			results[itemIndex] = [errorItem(error, itemIndex)];
-		}
-	}
-
-	for (const batch of toBatches(valid, batchSize)) {
-		const tags = batch[0].tags;
-		const firstItem = batch[0].itemIndex;
-		try {
-			await lumaApiRequest.call(this, 'events', {
+	return await sendPeopleInBatches<ContactToImport>(this, items, {
+		batchSize,
+		read: (itemIndex) => {
+			const entry = readContact.call(this, itemIndex);
+			return { groupKey: JSON.stringify([...entry.tags].sort()), entry };
+		},
+		send: async (batch, itemIndex) => {
+			const tags = batch[0].tags;
+			await lumaApiRequest(this, 'events', {
 				method: 'POST',
 				path: '/v1/calendars/contacts/import',
 				body: { contacts: batch.map(({ contact }) => contact), ...(tags.length ? { tags } : {}) },
-				itemIndex: firstItem,
+				itemIndex,
 				// Importing a contact that is already there changes nothing (names are never overwritten).
 				idempotent: true,
 			});
-		} catch (error) {
-			if (!continueOnFail) throw withItemIndex.call(this, error, firstItem);
-			for (const { itemIndex } of batch) results[itemIndex] = [errorItem(error, itemIndex)];
-			continue;
-		}
-		for (const { itemIndex, contact } of batch) {
-			results[itemIndex] = [
-				{ json: { ...contact, ...(tags.length ? { tags } : {}), imported: true }, pairedItem: { item: itemIndex } },
-			];
-		}
-	}
-	return results.flat();
+		},
+		output: ({ contact, tags }) => ({ ...contact, ...(tags.length ? { tags } : {}), imported: true }),
+	});
 }

@@ -3,8 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
-import { contactTagLocator, getLocatorValue } from '../common/locators';
 import { splitEmailsAndUserIds } from '../common/contactInput';
+import { contactTagLocator, getLocatorValue } from '../common/locators';
 
 /**
  * Apply / Unapply a contact tag: POST /v1/calendars/contact-tags/<apply|unapply>
@@ -32,7 +32,7 @@ export function contactTaggingOperation(action: 'apply' | 'unapply') {
 		const body: IDataObject = { tag };
 		if (emails.length) body.emails = emails;
 		if (user_ids.length) body.user_ids = user_ids;
-		const counts = (await lumaApiRequest.call(this, 'events', {
+		const counts = (await lumaApiRequest(this, 'events', {
 			method: 'POST',
 			path: `/v1/calendars/contact-tags/${action}`,
 			body,

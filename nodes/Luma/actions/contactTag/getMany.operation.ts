@@ -1,3 +1,3 @@
-import { CONTACT_TAG, tagGetMany } from './tagOperations';
+import { CONTACT_TAG, tagGetMany } from '../common/tagOperations';
 
 export const { description, execute } = tagGetMany(CONTACT_TAG);

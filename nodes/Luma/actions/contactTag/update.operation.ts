@@ -1,3 +1,3 @@
-import { CONTACT_TAG, tagUpdate } from './tagOperations';
+import { CONTACT_TAG, tagUpdate } from '../common/tagOperations';
 
 export const { description, execute } = tagUpdate(CONTACT_TAG);

@@ -57,5 +57,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (scope.event_id && typeof fields.event_ticket_type_id === 'string' && fields.event_ticket_type_id.trim()) {
 		body.event_ticket_type_id = fields.event_ticket_type_id.trim();
 	}
-	return (await lumaApiRequest.call(this, 'events', { method: 'POST', path: `${path}/create`, body, itemIndex })) as IDataObject;
+	return (await lumaApiRequest(this, 'events', { method: 'POST', path: `${path}/create`, body, itemIndex })) as IDataObject;
 }

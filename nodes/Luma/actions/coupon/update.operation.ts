@@ -22,6 +22,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const code = readCode.call(this, itemIndex);
 	const changes = readCouponLimits.call(this, itemIndex, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
 	if (Object.keys(changes).length === 0) throw new NodeOperationError(this.getNode(), 'Nothing to update: add a field under Update Fields', { itemIndex });
-	await lumaApiRequest.call(this, 'events', { method: 'POST', path: `${path}/update`, body: { ...scope, code, ...changes }, itemIndex, idempotent: true });
+	await lumaApiRequest(this, 'events', { method: 'POST', path: `${path}/update`, body: { ...scope, code, ...changes }, itemIndex, idempotent: true });
 	return { ...scope, code: code.toUpperCase(), ...changes, updated: true };
 }

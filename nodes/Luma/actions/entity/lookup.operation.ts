@@ -53,7 +53,7 @@ function toSlug(this: IExecuteFunctions, itemIndex: number, input: string): stri
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const slug = toSlug.call(this, itemIndex, checkRequired.call(this, itemIndex, this.getNodeParameter('slug', itemIndex, ''), 'Slug or URL'));
-	const found = (await lumaApiRequest.call(this, 'events', { method: 'GET', path: '/v1/entities/lookup', qs: { slug }, itemIndex })) as IDataObject;
+	const found = (await lumaApiRequest(this, 'events', { method: 'GET', path: '/v1/entities/lookup', qs: { slug }, itemIndex })) as IDataObject;
 	const entity = found.entity as IDataObject | null | undefined;
 	if (!entity || typeof entity.type !== 'string') return { found: false, slug };
 	const details = (entity[entity.type] as IDataObject | undefined) ?? {};

@@ -42,7 +42,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const shouldRefund = this.getNodeParameter('shouldRefund', itemIndex, false) as boolean;
 	let request: IDataObject | undefined;
 	if (!token) {
-		request = (await lumaApiRequest.call(this, 'events', {
+		request = (await lumaApiRequest(this, 'events', {
 			method: 'POST',
 			path: '/v1/events/cancel/request',
 			body: { event_id: eventId },
@@ -52,7 +52,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		token = String(request.cancellation_token ?? '');
 		if (!token) throw new NodeOperationError(this.getNode(), 'Luma did not return a cancellation token', { itemIndex });
 	}
-	await lumaApiRequest.call(this, 'events', {
+	await lumaApiRequest(this, 'events', {
 		method: 'POST',
 		path: '/v1/events/cancel',
 		body: { event_id: eventId, cancellation_token: token, should_refund: shouldRefund },

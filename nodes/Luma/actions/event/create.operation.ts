@@ -52,6 +52,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		throw new NodeOperationError(this.getNode(), 'End must be after Start', { itemIndex });
 	}
 	// A create is never retried (see transport); the read-back is a plain GET.
-	const { id } = (await lumaApiRequest.call(this, 'events', { method: 'POST', path: '/v1/events/create', body, itemIndex })) as { id: string };
+	const { id } = (await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/events/create', body, itemIndex })) as { id: string };
 	return await getEvent.call(this, itemIndex, id);
 }

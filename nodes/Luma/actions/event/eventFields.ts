@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { pick } from '../../../shared/objects';
 import { lumaApiRequest } from '../../../shared/transport';
-import { pick, readJson, toLumaDateTime } from '../common/fields';
+import { readJson, toLumaDateTime } from '../common/fields';
 
 /** The optional event fields shared by Create (Additional Fields) and Update (Update Fields). */
 export const eventOptionalFields: INodeProperties[] = [
@@ -196,5 +197,5 @@ export const EVENT_SUMMARY_KEYS = ['id', 'name', 'start_at', 'end_at', 'timezone
 
 /** GET /v1/events/get → Event (with hosts). */
 export async function getEvent(this: IExecuteFunctions, itemIndex: number, eventId: string): Promise<IDataObject> {
-	return (await lumaApiRequest.call(this, 'events', { method: 'GET', path: '/v1/events/get', qs: { event_id: eventId }, itemIndex })) as IDataObject;
+	return (await lumaApiRequest(this, 'events', { method: 'GET', path: '/v1/events/get', qs: { event_id: eventId }, itemIndex })) as IDataObject;
 }

@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
-import { pick, simplifyField } from '../common/fields';
+import { pick } from '../../../shared/objects';
+import { simplifyField } from '../common/fields';
 import { eventLocator, resolveEventId } from '../common/locators';
 import { EVENT_SUMMARY_KEYS, getEvent } from './eventFields';
 

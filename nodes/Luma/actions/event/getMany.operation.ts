@@ -2,8 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
-import { pick, readStartTimeFilters, simplifyField, startTimeFilters } from '../common/fields';
-import { SORT_DIRECTION_OPTIONS, getManyFromList, returnAllFields } from '../common/listFields';
+import { returnAllFields } from '../../../shared/listFields';
+import { pick } from '../../../shared/objects';
+import { readStartTimeFilters, simplifyField, startTimeFilters } from '../common/fields';
+import { getManyFromList, SORT_DIRECTION_OPTIONS } from '../common/lists';
 import { EVENT_SUMMARY_KEYS } from './eventFields';
 
 const properties: INodeProperties[] = [

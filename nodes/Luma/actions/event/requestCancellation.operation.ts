@@ -15,7 +15,7 @@ export const description = updateDisplayOptions({ show: { resource: ['event'], o
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const eventId = await resolveEventId.call(this, itemIndex);
-	const answer = (await lumaApiRequest.call(this, 'events', {
+	const answer = (await lumaApiRequest(this, 'events', {
 		method: 'POST',
 		path: '/v1/events/cancel/request',
 		body: { event_id: eventId },

@@ -23,7 +23,7 @@ export const description = updateDisplayOptions({ show: { resource: ['event'], o
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const eventId = await resolveEventId.call(this, itemIndex);
 	const calendarId = getLocatorValue.call(this, 'calendarId', itemIndex, 'Target Calendar');
-	await lumaApiRequest.call(this, 'events', {
+	await lumaApiRequest(this, 'events', {
 		method: 'POST',
 		path: '/v1/organizations/events/transfer-calendar',
 		body: { event_id: eventId, calendar_id: calendarId },

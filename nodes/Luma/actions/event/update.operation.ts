@@ -68,6 +68,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (fields.start_at) body.start_at = toLumaDateTime.call(this, itemIndex, fields.start_at, 'Start', timezone);
 	if (fields.suppress_notifications !== undefined) body.suppress_notifications = fields.suppress_notifications;
 	// Setting the same values again changes nothing, so a retry is safe.
-	await lumaApiRequest.call(this, 'events', { method: 'POST', path: '/v1/events/update', body, itemIndex, idempotent: true });
+	await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/events/update', body, itemIndex, idempotent: true });
 	return await getEvent.call(this, itemIndex, eventId);
 }

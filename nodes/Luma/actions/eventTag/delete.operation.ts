@@ -1,3 +1,3 @@
-import { EVENT_TAG, tagDelete } from '../contactTag/tagOperations';
+import { EVENT_TAG, tagDelete } from '../common/tagOperations';
 
 export const { description, execute } = tagDelete(EVENT_TAG);

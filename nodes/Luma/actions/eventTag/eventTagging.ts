@@ -20,7 +20,7 @@ export function eventTaggingOperation(action: 'apply' | 'unapply') {
 	async function execute(this: IExecuteFunctions, itemIndex: number) {
 		const tag = getLocatorValue.call(this, 'tagId', itemIndex, 'Event Tag');
 		const eventId = await resolveEventId.call(this, itemIndex);
-		const counts = (await lumaApiRequest.call(this, 'events', {
+		const counts = (await lumaApiRequest(this, 'events', {
 			method: 'POST',
 			path: `/v1/calendars/event-tags/${action}`,
 			body: { tag, event_ids: [eventId] },

@@ -1,3 +1,3 @@
-import { EVENT_TAG, tagGetMany } from '../contactTag/tagOperations';
+import { EVENT_TAG, tagGetMany } from '../common/tagOperations';
 
 export const { description, execute } = tagGetMany(EVENT_TAG);

@@ -1,3 +1,3 @@
-import { EVENT_TAG, tagUpdate } from '../contactTag/tagOperations';
+import { EVENT_TAG, tagUpdate } from '../common/tagOperations';
 
 export const { description, execute } = tagUpdate(EVENT_TAG);

@@ -3,9 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
-import { eventLocator, resolveEventId } from '../common/locators';
+import { sendPeopleInBatches } from '../common/batching';
 import { checkEmail, readList } from '../common/contactInput';
-import { sendPeopleInBatches } from './batching';
+import { eventLocator, resolveEventId } from '../common/locators';
+import { GUEST_BATCH_SIZE } from './guestFields';
 
 const properties: INodeProperties[] = [
 	eventLocator(),
@@ -61,7 +62,6 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['guest'], operation: ['add'] } }, properties);
 
 interface GuestToAdd {
-	itemIndex: number;
 	eventId: string;
 	guest: IDataObject;
 	/** Everything besides the guest that goes into the request body: items share a request only when equal. */
@@ -79,7 +79,7 @@ async function readGuest(this: IExecuteFunctions, itemIndex: number): Promise<Gu
 	const ticketTypeIds = readList(fields.ticketTypeIds);
 	if (ticketTypeIds.length === 1) shared.ticket = { event_ticket_type_id: ticketTypeIds[0] };
 	else if (ticketTypeIds.length > 1) shared.tickets = ticketTypeIds.map((id) => ({ event_ticket_type_id: id }));
-	return { itemIndex, eventId, guest: name ? { email, name } : { email }, shared };
+	return { eventId, guest: name ? { email, name } : { email }, shared };
 }
 
 /**
@@ -87,22 +87,21 @@ async function readGuest(this: IExecuteFunctions, itemIndex: number): Promise<Gu
  * sendPeopleInBatches). Luma answers `{}`, so each output item is `{ event_id, email, name?, added: true, ... }`.
  */
 export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await sendPeopleInBatches<GuestToAdd>(
-		this,
-		items,
-		async (itemIndex) => {
+	return await sendPeopleInBatches<GuestToAdd>(this, items, {
+		batchSize: GUEST_BATCH_SIZE,
+		read: async (itemIndex) => {
 			const entry = await readGuest.call(this, itemIndex);
 			return { groupKey: JSON.stringify([entry.eventId, entry.shared]), entry };
 		},
-		async (batch) => {
-			const { eventId, shared, itemIndex } = batch[0];
-			await lumaApiRequest.call(this, 'events', {
+		send: async (batch, itemIndex) => {
+			const { eventId, shared } = batch[0];
+			await lumaApiRequest(this, 'events', {
 				method: 'POST',
 				path: '/v1/events/guests/add',
 				body: { event_id: eventId, guests: batch.map(({ guest }) => guest), ...shared },
 				itemIndex,
 			});
 		},
-		({ eventId, guest, shared }) => ({ event_id: eventId, ...guest, ...shared, added: true }),
-	);
+		output: ({ eventId, guest, shared }) => ({ event_id: eventId, ...guest, ...shared, added: true }),
+	});
 }

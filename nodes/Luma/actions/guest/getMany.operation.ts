@@ -2,9 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
-import { pick, simplifyField } from '../common/fields';
+import { returnAllFields } from '../../../shared/listFields';
+import { pick } from '../../../shared/objects';
+import { simplifyField } from '../common/fields';
+import { getManyFromList, SORT_DIRECTION_OPTIONS } from '../common/lists';
 import { eventLocator, resolveEventId } from '../common/locators';
-import { SORT_DIRECTION_OPTIONS, getManyFromList, returnAllFields } from '../common/listFields';
 import { APPROVAL_STATUS_OPTIONS, GUEST_SUMMARY_KEYS } from './guestFields';
 
 const properties: INodeProperties[] = [

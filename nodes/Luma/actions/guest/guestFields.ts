@@ -2,6 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodePropertyOptions } from 'n8n-w
 
 import { lumaApiRequest } from '../../../shared/transport';
 
+/** Guests per request (Add, Send Invites). Luma documents no maximum; 100 keeps a failed request's blast radius small. */
+export const GUEST_BATCH_SIZE = 100;
+
 export const APPROVAL_STATUS_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Approved (Going)', value: 'approved' },
 	{ name: 'Declined', value: 'declined' },
@@ -16,7 +19,7 @@ export const GUEST_SUMMARY_KEYS = ['id', 'user_id', 'user_email', 'user_name', '
 
 /** GET /v1/events/guests/get: `id` is a guest ID, guest key, ticket key or email. */
 export async function getGuest(this: IExecuteFunctions, itemIndex: number, eventId: string, id: string): Promise<IDataObject> {
-	return (await lumaApiRequest.call(this, 'events', { method: 'GET', path: '/v1/events/guests/get', qs: { event_id: eventId, id }, itemIndex })) as IDataObject;
+	return (await lumaApiRequest(this, 'events', { method: 'GET', path: '/v1/events/guests/get', qs: { event_id: eventId, id }, itemIndex })) as IDataObject;
 }
 
 /** The guest ID (gst-...) for a guest ID, key or email: the write routes take only the ID. */

@@ -3,9 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
-import { eventLocator, resolveEventId } from '../common/locators';
+import { sendPeopleInBatches } from '../common/batching';
 import { checkEmail } from '../common/contactInput';
-import { sendPeopleInBatches } from './batching';
+import { eventLocator, resolveEventId } from '../common/locators';
+import { GUEST_BATCH_SIZE } from './guestFields';
 
 const properties: INodeProperties[] = [
 	eventLocator(),
@@ -35,7 +36,6 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['guest'], operation: ['sendInvites'] } }, properties);
 
 interface InviteEntry {
-	itemIndex: number;
 	eventId: string;
 	guest: IDataObject;
 	message: string;
@@ -43,27 +43,26 @@ interface InviteEntry {
 
 /** POST /v1/events/guests/send-invites, batched per event and message like Guest → Add. */
 export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await sendPeopleInBatches<InviteEntry>(
-		this,
-		items,
-		async (itemIndex) => {
+	return await sendPeopleInBatches<InviteEntry>(this, items, {
+		batchSize: GUEST_BATCH_SIZE,
+		read: async (itemIndex) => {
 			const eventId = await resolveEventId.call(this, itemIndex);
 			const email = checkEmail.call(this, itemIndex, this.getNodeParameter('email', itemIndex, ''), 'Email');
 			const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 			const name = typeof fields.name === 'string' ? fields.name.trim() : '';
 			const message = typeof fields.message === 'string' ? fields.message.trim() : '';
 			const guest: IDataObject = name ? { email, name } : { email };
-			return { groupKey: JSON.stringify([eventId, message]), entry: { itemIndex, eventId, guest, message } };
+			return { groupKey: JSON.stringify([eventId, message]), entry: { eventId, guest, message } };
 		},
-		async (batch) => {
-			const { eventId, message, itemIndex } = batch[0];
-			await lumaApiRequest.call(this, 'events', {
+		send: async (batch, itemIndex) => {
+			const { eventId, message } = batch[0];
+			await lumaApiRequest(this, 'events', {
 				method: 'POST',
 				path: '/v1/events/guests/send-invites',
 				body: { event_id: eventId, guests: batch.map(({ guest }) => guest), ...(message ? { message } : {}) },
 				itemIndex,
 			});
 		},
-		({ eventId, guest }) => ({ event_id: eventId, ...guest, invited: true }),
-	);
+		output: ({ eventId, guest }) => ({ event_id: eventId, ...guest, invited: true }),
+	});
 }

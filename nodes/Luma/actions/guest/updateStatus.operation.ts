@@ -71,6 +71,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (fields.send_email !== undefined) body.send_email = fields.send_email;
 	if (fields.should_refund !== undefined) body.should_refund = fields.should_refund;
 	// Not idempotent: a repeat could email the guest twice.
-	await lumaApiRequest.call(this, 'events', { method: 'POST', path: '/v1/events/guests/update-status', body, itemIndex });
+	await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/events/guests/update-status', body, itemIndex });
 	return await getGuest.call(this, itemIndex, eventId, guestId);
 }

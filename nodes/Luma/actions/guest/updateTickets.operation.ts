@@ -3,8 +3,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
-import { eventLocator, resolveEventId } from '../common/locators';
 import { readList } from '../common/contactInput';
+import { eventLocator, resolveEventId } from '../common/locators';
 import { getGuest, guestIdFor } from './guestFields';
 
 const properties: INodeProperties[] = [
@@ -64,6 +64,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const body: IDataObject = { event_id: eventId, guest_id: guestId, ...fields };
 	if (toAdd.length) body.tickets_to_add = toAdd.map((id) => ({ event_ticket_type_id: id }));
 	if (toRemove.length) body.ticket_ids_to_remove = toRemove;
-	await lumaApiRequest.call(this, 'events', { method: 'POST', path: '/v1/events/guests/update-tickets', body, itemIndex });
+	await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/events/guests/update-tickets', body, itemIndex });
 	return await getGuest.call(this, itemIndex, eventId, guestId);
 }

@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
+import { pick } from '../../../shared/objects';
 import { lumaApiRequest } from '../../../shared/transport';
-import { pick } from '../common/fields';
-import { eventLocator, resolveEventId } from '../common/locators';
 import { checkEmail } from '../common/contactInput';
+import { eventLocator, resolveEventId } from '../common/locators';
 import { accessLevelField, visibleField } from './hostFields';
 
 const properties: INodeProperties[] = [
@@ -29,6 +29,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const eventId = await resolveEventId.call(this, itemIndex);
 	const email = checkEmail.call(this, itemIndex, this.getNodeParameter('email', itemIndex, ''), 'Email');
 	const fields = pick(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, ['access_level', 'name', 'is_visible']);
-	await lumaApiRequest.call(this, 'events', { method: 'POST', path: '/v1/events/hosts/add', body: { event_id: eventId, email, ...fields }, itemIndex });
+	await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/events/hosts/add', body: { event_id: eventId, email, ...fields }, itemIndex });
 	return { event_id: eventId, email, ...fields, added: true };
 }

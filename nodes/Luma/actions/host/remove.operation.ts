@@ -3,8 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
-import { eventLocator, resolveEventId } from '../common/locators';
 import { checkEmail } from '../common/contactInput';
+import { eventLocator, resolveEventId } from '../common/locators';
 
 const properties: INodeProperties[] = [
 	eventLocator(),
@@ -18,6 +18,6 @@ export const description = updateDisplayOptions({ show: { resource: ['host'], op
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const eventId = await resolveEventId.call(this, itemIndex);
 	const email = checkEmail.call(this, itemIndex, this.getNodeParameter('email', itemIndex, ''), 'Email');
-	await lumaApiRequest.call(this, 'events', { method: 'POST', path: '/v1/events/hosts/remove', body: { event_id: eventId, email }, itemIndex });
+	await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/events/hosts/remove', body: { event_id: eventId, email }, itemIndex });
 	return { event_id: eventId, email, removed: true };
 }

@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
+import { pick } from '../../../shared/objects';
 import { lumaApiRequest } from '../../../shared/transport';
-import { pick } from '../common/fields';
-import { eventLocator, resolveEventId } from '../common/locators';
 import { checkEmail } from '../common/contactInput';
+import { eventLocator, resolveEventId } from '../common/locators';
 import { accessLevelField, visibleField } from './hostFields';
 
 const properties: INodeProperties[] = [
@@ -23,6 +23,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const email = checkEmail.call(this, itemIndex, this.getNodeParameter('email', itemIndex, ''), 'Email');
 	const fields = pick(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, ['access_level', 'is_visible']);
 	if (Object.keys(fields).length === 0) throw new NodeOperationError(this.getNode(), 'Nothing to update: add a field under Update Fields', { itemIndex });
-	await lumaApiRequest.call(this, 'events', { method: 'POST', path: '/v1/events/hosts/update', body: { event_id: eventId, email, ...fields }, itemIndex, idempotent: true });
+	await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/events/hosts/update', body: { event_id: eventId, email, ...fields }, itemIndex, idempotent: true });
 	return { event_id: eventId, email, ...fields, updated: true };
 }

@@ -25,7 +25,7 @@ export const description = updateDisplayOptions({ show: { resource: ['image'], o
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const contentType = this.getNodeParameter('contentType', itemIndex, 'image/jpeg') as string;
-	return await lumaApiRequest.call(this, 'events', {
+	return await lumaApiRequest(this, 'events', {
 		method: 'POST',
 		path: '/v1/images/create-upload-url',
 		body: { content_type: contentType },

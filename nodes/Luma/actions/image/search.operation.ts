@@ -2,8 +2,9 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
+import { returnAllFields } from '../../../shared/listFields';
 import { checkRequired } from '../common/contactInput';
-import { getManyFromList, returnAllFields } from '../common/listFields';
+import { getManyFromList } from '../common/lists';
 
 const properties: INodeProperties[] = [
 	{

@@ -46,7 +46,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		);
 	}
 
-	const target = (await lumaApiRequest.call(this, 'events', {
+	const target = (await lumaApiRequest(this, 'events', {
 		method: 'POST',
 		path: '/v1/images/create-upload-url',
 		body: { content_type: contentType },
@@ -55,7 +55,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (typeof target.upload_url !== 'string' || typeof target.file_url !== 'string') {
 		throw new NodeOperationError(this.getNode(), 'Luma did not return an upload URL', { itemIndex });
 	}
-	await requestExternalUrl.call(
+	await requestExternalUrl(
 		this,
 		{ method: 'PUT', url: target.upload_url, body: bytes, headers: { 'content-type': contentType }, json: false },
 		itemIndex,

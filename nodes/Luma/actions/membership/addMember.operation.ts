@@ -3,8 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
-import { getLocatorValue } from '../common/locators';
 import { checkEmail } from '../common/contactInput';
+import { getLocatorValue } from '../common/locators';
 import { membershipTierLocator } from './membershipFields';
 import { readRegistrationAnswers } from './registrationAnswers';
 
@@ -57,7 +57,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const answers = readRegistrationAnswers.call(this, itemIndex, additional.registration_answers);
 	if (answers?.length) body.registration_answers = answers;
 	if (typeof additional.skip_payment === 'boolean') body.skip_payment = additional.skip_payment;
-	const added = (await lumaApiRequest.call(this, 'events', {
+	const added = (await lumaApiRequest(this, 'events', {
 		method: 'POST',
 		path: '/v1/memberships/members/add',
 		body,

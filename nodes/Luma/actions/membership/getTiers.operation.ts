@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
-import { getManyFromList, returnAllFields } from '../common/listFields';
+import { returnAllFields } from '../../../shared/listFields';
+import { getManyFromList } from '../common/lists';
 
 const properties: INodeProperties[] = [
 	...returnAllFields,

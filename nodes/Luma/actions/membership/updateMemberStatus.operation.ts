@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
-import { USER_ID, checkEmail, checkRequired } from '../common/contactInput';
+import { checkEmail, checkRequired, USER_ID } from '../common/contactInput';
 
 const properties: INodeProperties[] = [
 	{
@@ -46,7 +46,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		checkEmail.call(this, itemIndex, member, 'Member');
 	}
 	const status = this.getNodeParameter('status', itemIndex) as string;
-	await lumaApiRequest.call(this, 'events', {
+	await lumaApiRequest(this, 'events', {
 		method: 'POST',
 		path: '/v1/memberships/members/update-status',
 		body: { user_id: member, status },

@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
+import { returnAllFields } from '../../../shared/listFields';
 import { readStartTimeFilters, startTimeFilters } from '../common/fields';
-import { SORT_DIRECTION_OPTIONS, getManyFromList, returnAllFields } from '../common/listFields';
+import { getManyFromList, SORT_DIRECTION_OPTIONS } from '../common/lists';
 
 const properties: INodeProperties[] = [
 	...returnAllFields,

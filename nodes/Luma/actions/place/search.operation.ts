@@ -26,7 +26,7 @@ export const description = updateDisplayOptions({ show: { resource: ['place'], o
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const query = checkRequired.call(this, itemIndex, this.getNodeParameter('query', itemIndex, ''), 'Query');
-	const found = (await lumaApiRequest.call(this, 'events', {
+	const found = (await lumaApiRequest(this, 'events', {
 		method: 'GET',
 		path: '/v1/places/search',
 		qs: { query },

@@ -29,5 +29,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		...readTicketTypeFields.call(this, itemIndex, fields),
 	};
 	if (body.is_flexible && body.type === 'free') body.type = 'paid';
-	return (await lumaApiRequest.call(this, 'events', { method: 'POST', path: '/v1/events/ticket-types/create', body, itemIndex })) as IDataObject;
+	return (await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/events/ticket-types/create', body, itemIndex })) as IDataObject;
 }

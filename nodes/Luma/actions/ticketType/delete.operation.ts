@@ -16,6 +16,6 @@ export const description = updateDisplayOptions({ show: { resource: ['ticketType
 /** POST /v1/events/ticket-types/delete. Luma refuses types with sold tickets and the last visible type. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const id = getLocatorValue.call(this, 'ticketTypeId', itemIndex, 'Ticket Type');
-	await lumaApiRequest.call(this, 'events', { method: 'POST', path: '/v1/events/ticket-types/delete', body: { event_ticket_type_id: id }, itemIndex });
+	await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/events/ticket-types/delete', body: { event_ticket_type_id: id }, itemIndex });
 	return { id, deleted: true };
 }

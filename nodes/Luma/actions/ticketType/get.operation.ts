@@ -16,5 +16,5 @@ export const description = updateDisplayOptions({ show: { resource: ['ticketType
 /** GET /v1/events/ticket-types/get?event_ticket_type_id= */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const id = getLocatorValue.call(this, 'ticketTypeId', itemIndex, 'Ticket Type');
-	return (await lumaApiRequest.call(this, 'events', { method: 'GET', path: '/v1/events/ticket-types/get', qs: { event_ticket_type_id: id }, itemIndex })) as IDataObject;
+	return (await lumaApiRequest(this, 'events', { method: 'GET', path: '/v1/events/ticket-types/get', qs: { event_ticket_type_id: id }, itemIndex })) as IDataObject;
 }

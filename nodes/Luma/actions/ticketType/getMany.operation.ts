@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
+import { returnAllFields } from '../../../shared/listFields';
 import { lumaApiRequest } from '../../../shared/transport';
+import { applyLimit } from '../common/lists';
 import { eventLocator, resolveEventId } from '../common/locators';
-import { applyLimit, returnAllFields } from '../common/listFields';
 
 const properties: INodeProperties[] = [
 	eventLocator(),
@@ -19,7 +20,7 @@ export const description = updateDisplayOptions({ show: { resource: ['ticketType
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const eventId = await resolveEventId.call(this, itemIndex);
 	const includeHidden = this.getNodeParameter('includeHidden', itemIndex, false) as boolean;
-	const page = (await lumaApiRequest.call(this, 'events', {
+	const page = (await lumaApiRequest(this, 'events', {
 		method: 'GET',
 		path: '/v1/events/ticket-types/list',
 		qs: { event_id: eventId, ...(includeHidden ? { include_hidden: 'true' } : {}) },

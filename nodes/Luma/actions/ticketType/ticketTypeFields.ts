@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { CURRENCY_OPTIONS, pick, toCents, toLumaDateTime } from '../common/fields';
+import { pick } from '../../../shared/objects';
+import { CURRENCY_OPTIONS, toCents, toLumaDateTime } from '../common/fields';
 
 export const ticketTypeOptionalFields: INodeProperties[] = [
 	{ displayName: 'Description', name: 'description', type: 'string', default: '' },

@@ -32,5 +32,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const body: IDataObject = { event_ticket_type_id: id, ...readTicketTypeFields.call(this, itemIndex, fields) };
 	if (typeof fields.name === 'string' && fields.name.trim()) body.name = fields.name.trim();
 	if (fields.price !== undefined) Object.assign(body, readPrice.call(this, itemIndex, fields.price, fields.currency));
-	return (await lumaApiRequest.call(this, 'events', { method: 'POST', path: '/v1/events/ticket-types/update', body, itemIndex, idempotent: true })) as IDataObject;
+	return (await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/events/ticket-types/update', body, itemIndex, idempotent: true })) as IDataObject;
 }

@@ -9,5 +9,5 @@ const properties: INodeProperties[] = [optionsCollection()];
 export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['getSelf'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	return await lumaApiRequest.call(this, 'events', { method: 'GET', path: '/v1/users/get-self', itemIndex });
+	return await lumaApiRequest(this, 'events', { method: 'GET', path: '/v1/users/get-self', itemIndex });
 }

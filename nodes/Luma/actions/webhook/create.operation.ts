@@ -28,7 +28,7 @@ export const description = updateDisplayOptions({ show: { resource: ['webhook'],
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const url = checkWebhookUrl.call(this, itemIndex, this.getNodeParameter('url', itemIndex, ''));
 	const eventTypes = readEventTypes.call(this, itemIndex, this.getNodeParameter('eventTypes', itemIndex, []));
-	const webhook = (await lumaApiRequest.call(this, 'events', {
+	const webhook = (await lumaApiRequest(this, 'events', {
 		method: 'POST',
 		path: '/v2/webhooks/create',
 		body: { url, event_types: eventTypes },

@@ -12,6 +12,6 @@ export const description = updateDisplayOptions({ show: { resource: ['webhook'],
 /** POST /v1/webhooks/delete `{ id }` → `{}`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const id = getLocatorValue.call(this, 'webhookId', itemIndex, 'Webhook');
-	await lumaApiRequest.call(this, 'events', { method: 'POST', path: '/v1/webhooks/delete', body: { id }, itemIndex });
+	await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/webhooks/delete', body: { id }, itemIndex });
 	return { id, deleted: true };
 }

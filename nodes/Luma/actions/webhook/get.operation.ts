@@ -13,6 +13,6 @@ export const description = updateDisplayOptions({ show: { resource: ['webhook'],
 /** GET /v2/webhooks/get?id= → Webhook (secret masked unless Include Secret). */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const id = getLocatorValue.call(this, 'webhookId', itemIndex, 'Webhook');
-	const webhook = (await lumaApiRequest.call(this, 'events', { method: 'GET', path: '/v2/webhooks/get', qs: { id }, itemIndex })) as IDataObject;
+	const webhook = (await lumaApiRequest(this, 'events', { method: 'GET', path: '/v2/webhooks/get', qs: { id }, itemIndex })) as IDataObject;
 	return presentWebhook.call(this, itemIndex, webhook);
 }

@@ -43,7 +43,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	if (Object.keys(body).length === 1) {
 		throw new NodeOperationError(this.getNode(), 'Nothing to update: add Event Types or Status under Update Fields', { itemIndex });
 	}
-	const webhook = (await lumaApiRequest.call(this, 'events', {
+	const webhook = (await lumaApiRequest(this, 'events', {
 		method: 'POST',
 		path: '/v2/webhooks/update',
 		body,

@@ -1,36 +1,25 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { ALL_TYPES, WEBHOOK_TYPES } from '../../../LumaTrigger/payload';
-
-/** Every webhook type Luma knows (one list, shared with the Luma Events Trigger), "all" first. */
-export const EVENT_TYPE_OPTIONS: INodePropertyOptions[] = [
-	{ name: 'All Event Types (*)', value: ALL_TYPES, description: 'Every type, including types Luma adds later' },
-	...WEBHOOK_TYPES.map(({ name, value, description }) => ({ name, value, description })),
-];
+import { readWebhookTypes, webhookTypeOptions } from '../../../shared/events/webhookTypes';
 
 export function eventTypesField(overrides: Partial<INodeProperties> = {}): INodeProperties {
 	return {
 		displayName: 'Event Types',
 		name: 'eventTypes',
 		type: 'multiOptions',
-		options: EVENT_TYPE_OPTIONS,
+		options: webhookTypeOptions,
 		default: [],
 		description: 'The Luma events the webhook is sent for',
 		...overrides,
 	};
 }
 
-/** The selected types; "*" alone when it is selected (it already covers the others). */
+/** The selected types (see readWebhookTypes: "*" alone when selected, else sorted). */
 export function readEventTypes(this: IExecuteFunctions, itemIndex: number, value: unknown): string[] {
-	const types = (Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [])
-		.map((type) => String(type).trim())
-		.filter(Boolean);
-	if (types.length === 0) throw new NodeOperationError(this.getNode(), 'Event Types: select at least one event type', { itemIndex });
-	const known = new Set(EVENT_TYPE_OPTIONS.map((option) => option.value));
-	const unknown = types.find((type) => !known.has(type));
-	if (unknown) throw new NodeOperationError(this.getNode(), `Event Types: "${unknown.slice(0, 100)}" is not a Luma webhook event type`, { itemIndex });
-	return types.includes(ALL_TYPES) ? [ALL_TYPES] : [...new Set(types)];
+	const read = readWebhookTypes(value);
+	if ('problem' in read) throw new NodeOperationError(this.getNode(), `Event Types: ${read.problem}`, { itemIndex });
+	return read.types;
 }
 
 /** Webhook URLs must be absolute http(s) URLs (Luma's `^http.*` + format uri). */

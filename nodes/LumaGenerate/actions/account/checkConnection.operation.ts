@@ -10,6 +10,6 @@ export const description = updateDisplayOptions({ show: { resource: ['account'],
 
 /** GET /ping (authenticated like every route): fails with Luma's message when the key is wrong. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const pong = (await lumaApiRequest.call(this, 'dreamMachine', { method: 'GET', path: '/ping', itemIndex })) as IDataObject;
+	const pong = (await lumaApiRequest(this, 'dreamMachine', { method: 'GET', path: '/ping', itemIndex })) as IDataObject;
 	return { connected: true, ...pong };
 }

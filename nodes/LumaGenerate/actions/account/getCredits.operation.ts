@@ -10,7 +10,7 @@ export const description = updateDisplayOptions({ show: { resource: ['account'],
 
 /** GET /credits: `credit_balance` is in US cents; dollars added for convenience. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const credits = (await lumaApiRequest.call(this, 'dreamMachine', { method: 'GET', path: '/credits', itemIndex })) as IDataObject;
+	const credits = (await lumaApiRequest(this, 'dreamMachine', { method: 'GET', path: '/credits', itemIndex })) as IDataObject;
 	const cents = Number(credits.credit_balance);
 	return Number.isFinite(cents) ? { ...credits, credit_balance_usd: Math.round(cents) / 100 } : credits;
 }

@@ -10,6 +10,6 @@ export const description = updateDisplayOptions({ show: { resource: ['concept'],
 
 /** GET /generations/concepts/list answers a plain array of keys: one item per concept. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const keys = await lumaApiRequest.call(this, 'dreamMachine', { method: 'GET', path: '/generations/concepts/list', itemIndex });
+	const keys = await lumaApiRequest(this, 'dreamMachine', { method: 'GET', path: '/generations/concepts/list', itemIndex });
 	return (Array.isArray(keys) ? keys : []).map((key) => ({ key: String(key) }));
 }

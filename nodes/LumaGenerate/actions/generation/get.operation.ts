@@ -2,9 +2,9 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
-import { generationIdField } from '../common/fields';
-import { checkGenerationId } from '../common/validation';
-import { getGeneration } from '../common/waiting';
+import { getGeneration } from '../../../shared/generation/generation';
+import { generationIdField } from '../fields/media';
+import { checkGenerationId } from '../inputs/validation';
 
 const properties: INodeProperties[] = [
 	generationIdField('Generation ID', 'The generation to get; to chain nodes, drag the previous node\'s ID field here'),

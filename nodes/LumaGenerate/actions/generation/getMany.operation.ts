@@ -14,7 +14,7 @@ export const description = updateDisplayOptions({ show: { resource: ['generation
 
 /** GET /generations, paged by offset (the transport's getManyOffset: small pages, stops on has_more). */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	return await getManyOffset.call(
+	return await getManyOffset(
 		this,
 		'dreamMachine',
 		{ method: 'GET', path: '/generations', itemIndex },

@@ -1,12 +1,14 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { generationConcurrencyOption, generationIdField, waitingOptions } from '../common/fields';
-import { readDownloadSettings } from '../common/download';
-import { finalizeGeneration, readMaxWaitMinutes } from '../common/finalize';
-import type { GenerationGroup } from '../common/generation';
-import { checkGenerationId } from '../common/validation';
-import { getGeneration, pollUntilFinal } from '../common/waiting';
+import type { GenerationGroup } from '../../../shared/generation/generation';
+import { getGeneration } from '../../../shared/generation/generation';
+import { finalizeGeneration, readDownloadSettings, readMaxWaitMinutes } from '../../engine/finalize';
+import { pollUntilFinal } from '../../engine/waiting';
+import { generationIdField } from '../fields/media';
+import { generationConcurrencyOption } from '../fields/options';
+import { waitingOptions } from '../fields/waiting';
+import { checkGenerationId } from '../inputs/validation';
 
 const properties: INodeProperties[] = [
 	generationIdField(

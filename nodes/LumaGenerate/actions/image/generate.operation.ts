@@ -1,21 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { createOperation } from '../common/create';
-import {
-	aspectRatioField,
-	callbackUrlField,
-	createOptionsCollection,
-	IMAGE_FORMATS,
-	modelFields,
-	promptField,
-	sourceValues,
-	waitFields,
-	weightField,
-} from '../common/fields';
-import type { SourceValue } from '../common/references';
-import { manySources, resolveMediaUrl, singleSource } from '../common/references';
-import { checkPrompt, checkWeight, invalid, readModel, withCallbackUrl } from '../common/validation';
+import { createOperation } from '../../engine/create';
+import { aspectRatioField, IMAGE_FORMATS, sourceValues, weightField } from '../fields/media';
+import { modelFields, promptField } from '../fields/model';
+import { createOptionsCollection } from '../fields/options';
+import { callbackUrlField, waitFields } from '../fields/waiting';
+import type { SourceValue } from '../inputs/references';
+import { manySources, resolveMediaUrl, singleSource } from '../inputs/references';
+import { checkPrompt, checkWeight, invalid, readModel, withCallbackUrl } from '../inputs/validation';
 
 /** Luma: "You can use up to 4 images as references"; also up to 4 images of one character. */
 const MAX_REFERENCE_IMAGES = 4;

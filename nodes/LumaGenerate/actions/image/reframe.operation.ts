@@ -1,20 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { createOperation } from '../common/create';
-import {
-	aspectRatioField,
-	callbackUrlField,
-	createOptionsCollection,
-	IMAGE_FORMATS,
-	modelFields,
-	promptField,
-	sourceCollection,
-	waitFields,
-} from '../common/fields';
-import { readGeometry, reframeGeometryOptions } from '../common/reframe';
-import { resolveMediaUrl, singleSource } from '../common/references';
-import { checkPrompt, invalid, readModel, withCallbackUrl } from '../common/validation';
+import { createOperation } from '../../engine/create';
+import { aspectRatioField, IMAGE_FORMATS, sourceCollection } from '../fields/media';
+import { modelFields, promptField } from '../fields/model';
+import { createOptionsCollection } from '../fields/options';
+import { callbackUrlField, waitFields } from '../fields/waiting';
+import { resolveMediaUrl, singleSource } from '../inputs/references';
+import { readGeometry, reframeGeometryOptions } from '../inputs/reframe';
+import { checkPrompt, invalid, readModel, withCallbackUrl } from '../inputs/validation';
 
 const properties: INodeProperties[] = [
 	sourceCollection('Image', 'image', 'Image', { required: true, description: 'The image to reframe (up to 10 MB)' }),

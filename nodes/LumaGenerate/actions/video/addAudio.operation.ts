@@ -1,10 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { createOperation } from '../common/create';
-import { callbackUrlField, createOptionsCollection, generationIdField, promptField, waitFields } from '../common/fields';
-import { resolveKeyframe } from '../common/references';
-import { checkPrompt, withCallbackUrl } from '../common/validation';
+import { createOperation } from '../../engine/create';
+import { generationIdField } from '../fields/media';
+import { promptField } from '../fields/model';
+import { createOptionsCollection } from '../fields/options';
+import { callbackUrlField, waitFields } from '../fields/waiting';
+import { resolveKeyframe } from '../inputs/references';
+import { checkPrompt, withCallbackUrl } from '../inputs/validation';
 
 const properties: INodeProperties[] = [
 	generationIdField('Video Generation ID', 'The finished video generation to add sound to; to chain nodes, drag the previous node\'s ID field here'),

@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { createOperation } from '../common/create';
-import { generationIdField, modelFields, promptField } from '../common/fields';
-import { resolveKeyframe } from '../common/references';
+import { createOperation } from '../../engine/create';
+import { generationIdField } from '../fields/media';
+import { modelFields, promptField } from '../fields/model';
+import { resolveKeyframe } from '../inputs/references';
 import { buildVideoCreate, videoOutputFields } from './videoCreate';
 
 const properties: INodeProperties[] = [

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { createOperation } from '../common/create';
-import { modelFields, promptField, sourceValues } from '../common/fields';
-import type { Keyframe, SourceValue } from '../common/references';
-import { resolveKeyframe } from '../common/references';
+import { createOperation } from '../../engine/create';
+import { sourceValues } from '../fields/media';
+import { modelFields, promptField } from '../fields/model';
+import type { Keyframe, SourceValue } from '../inputs/references';
+import { resolveKeyframe } from '../inputs/references';
 import { buildVideoCreate, videoOutputFields } from './videoCreate';
 
 const properties: INodeProperties[] = [

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { createOperation } from '../common/create';
-import { modelFields, promptField, sourceCollection } from '../common/fields';
-import { resolveKeyframe, singleSource } from '../common/references';
-import { invalid } from '../common/validation';
+import { createOperation } from '../../engine/create';
+import { sourceCollection } from '../fields/media';
+import { modelFields, promptField } from '../fields/model';
+import { resolveKeyframe, singleSource } from '../inputs/references';
+import { invalid } from '../inputs/validation';
 import { buildVideoCreate, videoOutputFields } from './videoCreate';
 
 const properties: INodeProperties[] = [

@@ -1,10 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { createOperation } from '../common/create';
-import { callbackUrlField, createOptionsCollection, modelFields, promptField, sourceCollection, waitFields } from '../common/fields';
-import { resolveMediaUrl, singleSource } from '../common/references';
-import { checkPrompt, invalid, readModel, withCallbackUrl } from '../common/validation';
+import { createOperation } from '../../engine/create';
+import { sourceCollection } from '../fields/media';
+import { modelFields, promptField } from '../fields/model';
+import { createOptionsCollection } from '../fields/options';
+import { callbackUrlField, waitFields } from '../fields/waiting';
+import { resolveMediaUrl, singleSource } from '../inputs/references';
+import { checkPrompt, invalid, readModel, withCallbackUrl } from '../inputs/validation';
 
 const MODES = [1, 2, 3].flatMap((level) => [
 	{ kind: 'adhere', label: 'Adhere', meaning: 'stays very close to the source (subtle retexture or filter)' },

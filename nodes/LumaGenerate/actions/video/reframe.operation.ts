@@ -1,11 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { createOperation } from '../common/create';
-import { aspectRatioField, callbackUrlField, createOptionsCollection, modelFields, promptField, sourceCollection, waitFields } from '../common/fields';
-import { readGeometry, reframeGeometryOptions } from '../common/reframe';
-import { resolveMediaUrl, singleSource } from '../common/references';
-import { checkPrompt, invalid, readModel, withCallbackUrl } from '../common/validation';
+import { createOperation } from '../../engine/create';
+import { aspectRatioField, sourceCollection } from '../fields/media';
+import { modelFields, promptField } from '../fields/model';
+import { createOptionsCollection } from '../fields/options';
+import { callbackUrlField, waitFields } from '../fields/waiting';
+import { resolveMediaUrl, singleSource } from '../inputs/references';
+import { readGeometry, reframeGeometryOptions } from '../inputs/reframe';
+import { checkPrompt, invalid, readModel, withCallbackUrl } from '../inputs/validation';
 
 const properties: INodeProperties[] = [
 	sourceCollection('Video', 'video', 'Video', {

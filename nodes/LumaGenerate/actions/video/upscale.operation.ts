@@ -1,10 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { createOperation } from '../common/create';
-import { callbackUrlField, createOptionsCollection, generationIdField, RESOLUTIONS, waitFields } from '../common/fields';
-import { resolveKeyframe } from '../common/references';
-import { withCallbackUrl } from '../common/validation';
+import { createOperation } from '../../engine/create';
+import { generationIdField, RESOLUTIONS } from '../fields/media';
+import { createOptionsCollection } from '../fields/options';
+import { callbackUrlField, waitFields } from '../fields/waiting';
+import { resolveKeyframe } from '../inputs/references';
+import { withCallbackUrl } from '../inputs/validation';
 
 const properties: INodeProperties[] = [
 	generationIdField('Video Generation ID', 'The finished video generation to upscale; to chain nodes, drag the previous node\'s ID field here'),

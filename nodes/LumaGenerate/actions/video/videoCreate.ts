@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { CreateRequest } from '../common/create';
-import { aspectRatioField, callbackUrlField, createOptionsCollection, RESOLUTIONS, waitFields } from '../common/fields';
-import type { Keyframe } from '../common/references';
-import { checkPrompt, invalid, readModel, withCallbackUrl } from '../common/validation';
+import type { CreateRequest } from '../../engine/create';
+import { aspectRatioField, RESOLUTIONS } from '../fields/media';
+import { createOptionsCollection } from '../fields/options';
+import { callbackUrlField, waitFields } from '../fields/waiting';
+import type { Keyframe } from '../inputs/references';
+import { checkPrompt, invalid, readModel, withCallbackUrl } from '../inputs/validation';
 
 /**
  * POST /generations/video serves four operations (generate, extend, reverse extend, interpolate):

@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
+import { returnAllFields } from '../../../shared/listFields';
 import { lumaApiRequest } from '../../../shared/transport';
-import { contactTagLocator, eventTagLocator, getLocatorValue } from '../common/locators';
-import { applyLimit, returnAllFields } from '../common/listFields';
+import { applyLimit } from './lists';
+import { contactTagLocator, eventTagLocator, getLocatorValue } from './locators';
 
 /**
  * Contact tags and event tags are the same API twice (/v1/calendars/contact-tags/* and
@@ -55,7 +56,7 @@ export function tagGetMany(kind: TagKind) {
 		optionsCollection(),
 	];
 	async function execute(this: IExecuteFunctions, itemIndex: number) {
-		const page = (await lumaApiRequest.call(this, 'events', { method: 'GET', path: `${kind.path}/list`, itemIndex })) as IDataObject;
+		const page = (await lumaApiRequest(this, 'events', { method: 'GET', path: `${kind.path}/list`, itemIndex })) as IDataObject;
 		const entries = Array.isArray(page.entries) ? (page.entries as IDataObject[]) : [];
 		return applyLimit.call(this, itemIndex, entries);
 	}
@@ -90,7 +91,7 @@ export function tagCreate(kind: TagKind) {
 		const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 		const body: IDataObject = { name };
 		if (additional.color) body.color = additional.color;
-		const created = (await lumaApiRequest.call(this, 'events', {
+		const created = (await lumaApiRequest(this, 'events', {
 			method: 'POST',
 			path: `${kind.path}/create`,
 			body,
@@ -132,7 +133,7 @@ export function tagUpdate(kind: TagKind) {
 			throw new NodeOperationError(this.getNode(), 'Nothing to update: add Name or Color under Update Fields', { itemIndex });
 		}
 		// Updating to the same values twice leaves the tag as once.
-		await lumaApiRequest.call(this, 'events', { method: 'POST', path: `${kind.path}/update`, body, itemIndex, idempotent: true });
+		await lumaApiRequest(this, 'events', { method: 'POST', path: `${kind.path}/update`, body, itemIndex, idempotent: true });
 		const { tag_id: id, ...changed } = body;
 		return { id, ...changed, updated: true };
 	}
@@ -144,7 +145,7 @@ export function tagDelete(kind: TagKind) {
 	const properties: INodeProperties[] = [kind.locator(), optionsCollection()];
 	async function execute(this: IExecuteFunctions, itemIndex: number) {
 		const tagId = getLocatorValue.call(this, 'tagId', itemIndex, kind.label);
-		await lumaApiRequest.call(this, 'events', { method: 'POST', path: `${kind.path}/delete`, body: { tag_id: tagId }, itemIndex });
+		await lumaApiRequest(this, 'events', { method: 'POST', path: `${kind.path}/delete`, body: { tag_id: tagId }, itemIndex });
 		return { id: tagId, deleted: true };
 	}
 	return { description: updateDisplayOptions(show(kind, 'delete'), properties), execute };

@@ -1,12 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { asNodeError } from '../../../shared/errors';
-import { CancelledError, waitFor } from '../../../shared/scheduler';
-import type { LumaContext } from '../../../shared/transport';
-import { lumaApiRequest } from '../../../shared/transport';
-import type { Generation, GenerationGroup } from './generation';
-import { asGeneration, isFinal } from './generation';
+import { asNodeError } from '../../shared/errors';
+import type { Generation, GenerationGroup } from '../../shared/generation/generation';
+import { getGeneration, isFinal } from '../../shared/generation/generation';
+import { CancelledError, waitFor } from '../../shared/scheduler';
 
 /**
  * How often "Poll" asks Luma for a generation's state. Images take seconds and videos a minute or
@@ -58,15 +56,6 @@ export interface PollOptions {
 export interface PollResult {
 	generation: Generation;
 	outcome: 'final' | 'timedOut' | 'stopped';
-}
-
-export async function getGeneration(this: LumaContext, id: string, itemIndex?: number): Promise<Generation> {
-	const body = await lumaApiRequest.call(this, 'dreamMachine', {
-		method: 'GET',
-		path: `/generations/${encodeURIComponent(id)}`,
-		itemIndex,
-	});
-	return asGeneration(this.getNode(), body, itemIndex);
 }
 
 /** Polls `GET /generations/{id}` until completed/failed, the deadline, or `stopWhen`. */

@@ -1,12 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { asNodeError } from '../../../shared/errors';
-
-import type { DownloadContext, DownloadSettings } from './download';
-import { downloadGenerationAssets } from './download';
-import type { Generation, GenerationGroup } from './generation';
-import { failedGenerationError, timedOutError } from './generation';
-
+import { asNodeError } from '../../shared/errors';
+import type { DownloadContext, DownloadSettings } from '../../shared/generation/download';
+import { downloadGenerationAssets } from '../../shared/generation/download';
+import type { Generation, GenerationGroup } from '../../shared/generation/generation';
+import { failedGenerationError, timedOutError } from '../../shared/generation/generation';
 
 export interface FinalizeOptions {
 	itemIndex: number;
@@ -58,4 +56,13 @@ export async function finalizeGeneration(
 export function readMaxWaitMinutes(this: IExecuteFunctions, itemIndex: number): number {
 	const value = Number(this.getNodeParameter('options.maxWaitMinutes', itemIndex, 30));
 	return Number.isFinite(value) && value >= 0 ? value : 30;
+}
+
+/** Reads the download options of one item. */
+export function readDownloadSettings(this: IExecuteFunctions, itemIndex: number, asset: GenerationGroup): DownloadSettings {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	if (options.downloadResult !== true) return { binaryProperty: '', thumbnailProperty: '' };
+	const binaryProperty = String(options.binaryPropertyName ?? '').trim() || asset;
+	const thumbnailProperty = asset === 'video' ? String(options.thumbnailPropertyName ?? '').trim() : '';
+	return { binaryProperty, thumbnailProperty };
 }

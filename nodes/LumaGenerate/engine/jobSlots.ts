@@ -1,10 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { asNodeError } from '../../../shared/errors';
-import { CancelledError, getBucket } from '../../../shared/scheduler';
-import { dreamMachinePlanLimits, getAccount, getTransportTiming } from '../../../shared/transport';
-import type { GenerationGroup } from './generation';
+import { asNodeError } from '../../shared/errors';
+import type { GenerationGroup } from '../../shared/generation/generation';
+import { CancelledError, getBucket } from '../../shared/scheduler';
+import { dreamMachinePlanLimits, getAccount, getTransportTiming } from '../../shared/transport';
 
 /**
  * Luma limits generations in flight (queued or dreaming) per model family: Build tier 10 videos,

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { readReturnAll } from '../../../shared/listFields';
 import { getManyCursor } from '../../../shared/transport';
 
-export { returnAllFields } from '../../../shared/listFields';
+/** Helpers of the Luma Events node's list operations (Return All / Limit fields: shared/listFields). */
 
 /** For lists Luma returns in one response: the first `limit` entries (all with Return All). */
 export function applyLimit(this: IExecuteFunctions, itemIndex: number, entries: IDataObject[]): IDataObject[] {
@@ -25,5 +25,5 @@ export async function getManyFromList(
 	path: string,
 	qs?: IDataObject,
 ): Promise<IDataObject[]> {
-	return await getManyCursor.call(this, 'events', { method: 'GET', path, qs, itemIndex }, readReturnAll.call(this, itemIndex));
+	return await getManyCursor(this, 'events', { method: 'GET', path, qs, itemIndex }, readReturnAll.call(this, itemIndex));
 }

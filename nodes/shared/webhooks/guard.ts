@@ -1,22 +1,10 @@
 import { createHash, timingSafeEqual } from 'crypto';
-import type { IDataObject, IHookFunctions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
-
-import type { LumaContext } from '../shared/transport';
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 /**
  * What both Luma triggers need before they emit anything: a constant-time secret compare, a way to
  * answer a refused request themselves, and a delivery log that lets a repeated delivery through once.
- * (Used by LumaTrigger and LumaGenerateTrigger; a candidate for nodes/shared/.)
  */
-
-/**
- * A hook or webhook context as the transport's context. It has everything the transport uses; only
- * getNodeParameter's signature differs (no item index), which the transport tolerates: it reads
- * `options.concurrency`, which the triggers do not have, and falls back to the defaults.
- */
-export function transportContext(ctx: IHookFunctions | IWebhookFunctions): LumaContext {
-	return ctx as unknown as LumaContext;
-}
 
 /** Constant-time equality of two strings of any length (both sides are hashed to 32 bytes first). */
 export function secretsEqual(received: string, expected: string): boolean {
@@ -44,7 +32,7 @@ interface PlainResponse {
  * response and with a bare http.ServerResponse alike.
  */
 export function respond(ctx: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
-	const response = ctx.getResponseObject() as unknown as PlainResponse;
+	const response: PlainResponse = ctx.getResponseObject();
 	if (!response.headersSent) {
 		response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
 		response.end(JSON.stringify(body));

@@ -1,18 +1,10 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	IWebhookDescription,
-	IWebhookFunctions,
-	IWebhookResponseData,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, IWebhookDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { DownloadContext, DownloadSettings } from './download';
+import type { DownloadContext, DownloadSettings } from '../../shared/generation/download';
+import type { Generation, GenerationGroup } from '../../shared/generation/generation';
+import { getGeneration, isFinal } from '../../shared/generation/generation';
 import { finalizeGeneration } from './finalize';
-import type { Generation, GenerationGroup } from './generation';
-import { isFinal } from './generation';
-import { getGeneration } from './waiting';
 
 /*
  * "Wait for Luma's callback": how one execution waits for MANY generations with n8n's own waiting
@@ -115,10 +107,15 @@ export function saveCallbackState(this: IExecuteFunctions, state: CallbackWaitSt
 	this.getContext('node')[CALLBACK_STATE_KEY] = state;
 }
 
+function isCallbackWaitState(value: unknown): value is CallbackWaitState {
+	if (typeof value !== 'object' || value === null || !('version' in value) || !('items' in value)) return false;
+	return value.version === 1 && Array.isArray(value.items);
+}
+
 function readCallbackState(this: IWebhookFunctions): CallbackWaitState | undefined {
 	const expression = `{{ $node[${JSON.stringify(this.getNode().name)}].context[${JSON.stringify(CALLBACK_STATE_KEY)}] }}`;
-	const state = this.evaluateExpression(expression) as unknown as CallbackWaitState | undefined;
-	return state && typeof state === 'object' && state.version === 1 && Array.isArray(state.items) ? state : undefined;
+	const state: unknown = this.evaluateExpression(expression);
+	return isCallbackWaitState(state) ? state : undefined;
 }
 
 export type CallbackMatch =
@@ -190,12 +187,9 @@ export async function receiveGenerationCallback(this: IWebhookFunctions): Promis
 		return { webhookResponse: { received: true, resumed: false, reason } };
 	}
 
-	// LumaContext types getNodeParameter as (name, itemIndex, fallback); webhook contexts take
-	// (name, fallback) and the transport copes with both at runtime.
-	const ctx = this as unknown as DownloadContext;
 	let confirmed: Awaited<ReturnType<typeof confirmRun>>;
 	try {
-		confirmed = await confirmRun(state, match.generationId, async (id) => await getGeneration.call(ctx, id));
+		confirmed = await confirmRun(state, match.generationId, async (id) => await getGeneration.call(this, id));
 	} catch (error) {
 		// Not a reason to fail the execution (and webhook() must not throw, see above): answer non-200
 		// so Luma retries this delivery; later callbacks or the time limit still end the wait.
@@ -208,7 +202,7 @@ export async function receiveGenerationCallback(this: IWebhookFunctions): Promis
 		return { webhookResponse: { received: true, resumed: false, reason: 'generations still running' } };
 	}
 	return {
-		workflowData: [await resumeItems.call(ctx, state, confirmed.generations)],
+		workflowData: [await resumeItems.call(this, state, confirmed.generations)],
 		webhookResponse: { received: true, resumed: true },
 	};
 }

@@ -1,9 +1,9 @@
 import type { IBinaryKeyData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { headerValue } from '../../../shared/scheduler';
-import type { LumaContext } from '../../../shared/transport';
-import { requestExternalUrl } from '../../../shared/transport';
+import { headerValue } from '../headers';
+import type { LumaContext } from '../transport/context';
+import { requestExternalUrl } from '../transport/externalUrl';
 import type { Generation, GenerationGroup } from './generation';
 
 /** What "Download Result" fetches for one item; read when the item runs, kept for a callback resume. */
@@ -40,15 +40,6 @@ function extensionForMime(mime: string): string | undefined {
 	return Object.entries(EXTENSION_MIME).find(([, type]) => type === mime)?.[0];
 }
 
-/** Reads the download options of one item. */
-export function readDownloadSettings(this: IExecuteFunctions, itemIndex: number, asset: GenerationGroup): DownloadSettings {
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	if (options.downloadResult !== true) return { binaryProperty: '', thumbnailProperty: '' };
-	const binaryProperty = String(options.binaryPropertyName ?? '').trim() || asset;
-	const thumbnailProperty = asset === 'video' ? String(options.thumbnailPropertyName ?? '').trim() : '';
-	return { binaryProperty, thumbnailProperty };
-}
-
 /**
  * Streams a generation's output into n8n binary data: asset URLs are Luma's CDN, not the API, so
  * no credential is sent (`requestExternalUrl`), and each asset is piped straight into n8n's binary
@@ -76,7 +67,7 @@ export async function downloadGenerationAssets(
 				description: `Luma listed these assets: ${JSON.stringify(generation.assets ?? {})}`,
 			});
 		}
-		const response = await requestExternalUrl.call(this, { method: 'GET', url, encoding: 'stream' }, itemIndex);
+		const response = await requestExternalUrl(this, { method: 'GET', url, encoding: 'stream' }, itemIndex);
 		const headers = (response.headers ?? {}) as Record<string, unknown>;
 		const contentType = headerValue(headers, 'content-type')?.split(';')[0].trim().toLowerCase();
 		const urlExtension = extensionOf(url);

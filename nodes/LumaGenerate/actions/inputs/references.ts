@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { Generation, GenerationGroup } from './generation';
+import type { Generation, GenerationGroup } from '../../../shared/generation/generation';
+import { getGeneration } from '../../../shared/generation/generation';
 import { checkGenerationId, checkUrl, invalid } from './validation';
-import { getGeneration } from './waiting';
 
 /**
  * Inputs (keyframes, references, source media) are "Image URL" or "Previous Generation ID", so a

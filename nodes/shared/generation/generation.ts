@@ -1,6 +1,9 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { LumaContext } from '../transport';
+import { lumaApiRequest } from '../transport';
+
 /** Luma's model families: each has its own create pacing and concurrent-job limit. */
 export type GenerationGroup = 'video' | 'image';
 
@@ -20,6 +23,15 @@ export interface Generation extends IDataObject {
 	model?: string;
 	assets?: { video?: string | null; image?: string | null; progress_video?: string | null } | null;
 	request?: IDataObject;
+}
+
+export async function getGeneration(this: LumaContext, id: string, itemIndex?: number): Promise<Generation> {
+	const body: unknown = await lumaApiRequest(this, 'dreamMachine', {
+		method: 'GET',
+		path: `/generations/${encodeURIComponent(id)}`,
+		itemIndex,
+	});
+	return asGeneration(this.getNode(), body, itemIndex);
 }
 
 export function isFinal(generation: Pick<Generation, 'state'>): boolean {

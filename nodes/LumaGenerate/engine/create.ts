@@ -2,21 +2,19 @@ import { randomUUID } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { readConcurrencyOptions } from '../../../shared/concurrency';
-import { asNodeError } from '../../../shared/errors';
-import { errorItem, withItemIndex } from '../../../shared/execution';
-import { lumaApiRequest } from '../../../shared/transport';
+import type { ConcurrencySettings } from '../../shared/concurrency';
+import { asNodeError } from '../../shared/errors';
+import type { DownloadSettings } from '../../shared/generation/download';
+import type { Generation, GenerationGroup } from '../../shared/generation/generation';
+import { asGeneration, failedGenerationError, getGeneration, isFinal, rejectionHint } from '../../shared/generation/generation';
+import { errorItem, runItems } from '../../shared/itemRunner';
+import { lumaApiRequest } from '../../shared/transport';
+import type { WaitMode } from '../actions/fields/waiting';
 import type { CallbackWaitItem, CallbackWaitState } from './callback';
 import { callbackUrlForRun, saveCallbackState } from './callback';
-import type { DownloadSettings } from './download';
-import { readDownloadSettings } from './download';
-import type { WaitMode } from './fields';
-import { finalizeGeneration, readMaxWaitMinutes } from './finalize';
-import type { Generation, GenerationGroup } from './generation';
-import { asGeneration, failedGenerationError, isFinal, rejectionHint } from './generation';
-import type { ReleaseJobSlot } from './jobSlots';
+import { finalizeGeneration, readDownloadSettings, readMaxWaitMinutes } from './finalize';
 import { acquireJobSlot, jobLimit } from './jobSlots';
-import { getGeneration, pollUntilFinal } from './waiting';
+import { pollUntilFinal } from './waiting';
 
 /** One create request, validated and ready to send. */
 export interface CreateRequest {
@@ -40,15 +38,6 @@ type Outcome =
 	/** Callback mode: created; finished now or after the pause (see pauseOrFinish). */
 	| { kind: 'created'; generation: Generation; download: DownloadSettings };
 
-/** Runs `task` for indexes 0..count-1, `concurrency` at a time. */
-async function forEachLimited(count: number, concurrency: number, task: (index: number) => Promise<void>) {
-	let next = 0;
-	const worker = async () => {
-		while (next < count) await task(next++);
-	};
-	await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, worker));
-}
-
 /** Sends one create. Never retried by the transport except on 429 / connection refused. */
 async function sendCreate(
 	this: IExecuteFunctions,
@@ -59,7 +48,7 @@ async function sendCreate(
 ): Promise<Generation> {
 	const body = callbackUrl ? { ...request.body, callback_url: callbackUrl } : request.body;
 	try {
-		const response = await lumaApiRequest.call(this, 'dreamMachine', {
+		const response = await lumaApiRequest(this, 'dreamMachine', {
 			method: 'POST',
 			path: request.path,
 			body,
@@ -85,101 +74,69 @@ async function sendCreate(
 }
 
 /**
- * The body of every create operation (video generate/extend/..., image generate/reframe):
- * 1. every item is validated and its inputs resolved before the first create, so one bad item never
- *    leaves others paid for (with Continue On Fail the bad items become error items);
+ * The body of every create operation (video generate/extend/..., image generate/reframe), on the
+ * shared item runner:
+ * 1. every item is validated and its inputs resolved (`prepare`) before the first create, so one
+ *    bad item never leaves others paid for (with Continue On Fail the bad items become error items);
  * 2. creates go through the transport's per-family create budget; when the node waits (Poll or
  *    Callback) each create first takes a job slot of the account (Max Concurrent Jobs / the plan),
  *    held until its generation is final, and the next create goes out as soon as a slot frees;
  * 3. the wait mode decides what happens after a create (see waiting.ts and callback.ts).
  */
 export function createOperation(spec: CreateSpec) {
-	return async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-		const count = items.length;
+	return async function executeBatch(
+		this: IExecuteFunctions,
+		items: INodeExecutionData[],
+		settings: ConcurrencySettings,
+	): Promise<INodeExecutionData[]> {
 		const waitMode = this.getNodeParameter('waitForCompletion', 0, 'poll') as WaitMode;
 		const continueOnFail = this.continueOnFail();
-		const { maxConcurrentRequests } = readConcurrencyOptions(this);
-
-		const built: Array<CreateRequest | Error> = new Array(count);
-		await forEachLimited(count, maxConcurrentRequests, async (itemIndex) => {
-			try {
-				built[itemIndex] = await spec.build.call(this, itemIndex);
-			} catch (error) {
-				built[itemIndex] = withItemIndex.call(this, error, itemIndex);
-			}
-		});
-		if (!continueOnFail) {
-			const invalidItem = built.find((entry): entry is Error => entry instanceof Error);
-			if (invalidItem) throw invalidItem;
-		}
-
-		if (waitMode === 'callback' && this.getNode().type.endsWith('Tool')) {
+		const callbackMode = waitMode === 'callback';
+		if (callbackMode && this.getNode().type.endsWith('Tool')) {
 			// An AI agent needs the tool's answer in the same run: pausing the execution cannot give it one.
 			throw new NodeOperationError(this.getNode(), "Wait for Luma's Callback is not available when an AI agent uses this node", {
 				description: 'Set Wait for Completion to Poll for tool use.',
 			});
 		}
 		const runId = randomUUID();
-		const callbackUrl = waitMode === 'callback' ? callbackUrlForRun.call(this, runId) : undefined;
+		const callbackUrl = callbackMode ? callbackUrlForRun.call(this, runId) : undefined;
 		const limit = waitMode === 'none' ? 0 : await jobLimit.call(this, spec.group);
-		const toCreate = built.filter((entry) => !(entry instanceof Error)).length;
 
-		const outcomes: Outcome[] = new Array(count);
+		// Callback mode polls only to free job slots while other items still wait for one: once every
+		// create was attempted, the waiting goes to n8n (pauseOrFinish).
 		let attempted = 0;
 		let resolveAllAttempted: () => void = () => undefined;
 		const allAttempted = new Promise<void>((resolve) => (resolveAllAttempted = resolve));
-		if (toCreate === 0) resolveAllAttempted();
-		// Without Continue On Fail the first failure ends the node: stop starting and waiting.
-		let failed: { index: number; error: Error } | undefined;
-		let resolveFailed: () => void = () => undefined;
-		const failedSignal = new Promise<void>((resolve) => (resolveFailed = resolve));
 
-		const runItem = async (itemIndex: number) => {
-			const request = built[itemIndex];
-			if (request instanceof Error) {
-				outcomes[itemIndex] = { kind: 'error', error: request };
-				return;
-			}
-			let release: ReleaseJobSlot | undefined;
-			let counted = false;
-			const countAttempt = () => {
-				if (counted) return;
-				counted = true;
-				if (++attempted === toCreate) resolveAllAttempted();
-			};
-			try {
-				if (failed) return;
-				if (limit) release = await acquireJobSlot.call(this, spec.group, limit, itemIndex);
-				if (failed) return;
+		const outcomes = await runItems<CreateRequest, Outcome>(this, {
+			itemCount: items.length,
+			prepareConcurrency: settings.maxConcurrentRequests,
+			// Waiting modes run up to one item per job slot (each holds its slot while it waits);
+			// "Don't Wait" only creates, as fast as the request limits allow.
+			concurrency: limit || settings.maxConcurrentRequests,
+			continueOnFail,
+			prepare: async (itemIndex) => await spec.build.call(this, itemIndex),
+			acquireSlot: limit ? async (itemIndex) => await acquireJobSlot.call(this, spec.group, limit, itemIndex) : undefined,
+			run: async ([{ itemIndex, prepared: request }], control) => {
 				let generation: Generation;
 				try {
 					generation = await sendCreate.call(this, spec, request, callbackUrl, itemIndex);
 				} finally {
-					countAttempt();
+					if (++attempted === control.runs) resolveAllAttempted();
 				}
-				if (waitMode === 'none') {
-					outcomes[itemIndex] = { kind: 'output', item: { json: generation } };
-					return;
-				}
+				if (waitMode === 'none') return [{ kind: 'output', item: { json: generation } }];
 				const download = readDownloadSettings.call(this, itemIndex, spec.asset);
 				const maxWaitMinutes = readMaxWaitMinutes.call(this, itemIndex);
-				const callbackMode = waitMode === 'callback';
-				// Callback mode polls only to free job slots while other items still wait for one.
 				const result = await pollUntilFinal.call(this, generation.id, {
 					group: spec.group,
 					deadline: Date.now() + maxWaitMinutes * 60_000,
 					itemIndex,
 					known: generation,
-					stopWhen: () => failed !== undefined || (callbackMode && attempted === toCreate),
-					wake: callbackMode ? Promise.race([allAttempted, failedSignal]) : failedSignal,
+					stopWhen: () => control.stopped() || (callbackMode && attempted === control.runs),
+					wake: callbackMode ? Promise.race([allAttempted, control.whenStopped]) : control.whenStopped,
 				});
-				release?.();
-				release = undefined;
-				if (failed) return;
-				if (callbackMode) {
-					outcomes[itemIndex] = { kind: 'created', generation: result.generation, download };
-					return;
-				}
+				control.releaseSlot();
+				if (callbackMode || control.stopped()) return [{ kind: 'created', generation: result.generation, download }];
 				const item = await finalizeGeneration.call(this, result.generation, {
 					itemIndex,
 					asset: spec.asset,
@@ -188,28 +145,12 @@ export function createOperation(spec: CreateSpec) {
 					maxWaitMinutes,
 					timedOut: result.outcome === 'timedOut',
 				});
-				outcomes[itemIndex] = { kind: 'output', item };
-			} catch (error) {
-				const withIndex = withItemIndex.call(this, error, itemIndex);
-				if (continueOnFail) {
-					outcomes[itemIndex] = { kind: 'error', error: withIndex };
-				} else if (!failed || itemIndex < failed.index) {
-					failed = { index: itemIndex, error: withIndex };
-					resolveFailed();
-				}
-			} finally {
-				countAttempt();
-				release?.();
-			}
-		};
-
-		// Waiting modes run up to one item per job slot (each holds its slot while it waits);
-		// "Don't Wait" only creates, as fast as the request limits allow.
-		await forEachLimited(count, limit || maxConcurrentRequests, runItem);
-		if (failed) throw failed.error;
-
-		if (waitMode === 'callback') return await pauseOrFinish.call(this, spec, outcomes, runId, continueOnFail);
-		return outcomes.map((outcome, itemIndex) => toItem(outcome, itemIndex));
+				return [{ kind: 'output', item }];
+			},
+		});
+		const results = outcomes.map((outcome): Outcome => (outcome.ok ? outcome.value : { kind: 'error', error: outcome.error }));
+		if (callbackMode) return await pauseOrFinish.call(this, spec, results, runId, continueOnFail);
+		return results.map((outcome, itemIndex) => toItem(outcome, itemIndex));
 	};
 }
 

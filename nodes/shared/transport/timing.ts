@@ -1,0 +1,48 @@
+import type { RetryTiming } from '../retryPolicy';
+
+/**
+ * Retry timing. Tests and benchmarks shrink these in-process (`configureTransport`) to match a
+ * simulator running with scaled time; in n8n they keep Luma's documented values.
+ */
+export interface TransportTiming {
+	/** Luma blocks a key for one minute after a 429: the wait when the 429 says nothing else. */
+	eventsLockoutMs: number;
+	/** Budget window of both APIs (per minute). */
+	windowMs: number;
+	/** First backoff step for repeated 429s, 5xx on reads and network errors. */
+	backoffBaseMs: number;
+	backoffCapMs: number;
+	/** Retries of a 5xx / network failure on an idempotent request. */
+	maxTransientRetries: number;
+	/** Per request timeout. */
+	requestTimeoutMs: number;
+}
+
+const DEFAULT_TIMING: TransportTiming = {
+	eventsLockoutMs: 60_000,
+	windowMs: 60_000,
+	backoffBaseMs: 1_000,
+	backoffCapMs: 60_000,
+	maxTransientRetries: 3,
+	requestTimeoutMs: 60_000,
+};
+
+let timing: TransportTiming = { ...DEFAULT_TIMING };
+
+export function configureTransport(overrides: Partial<TransportTiming> | 'defaults') {
+	timing = overrides === 'defaults' ? { ...DEFAULT_TIMING } : { ...timing, ...overrides };
+}
+
+export function getTransportTiming(): TransportTiming {
+	return timing;
+}
+
+/** The retry policy's timing for one API (the events lockout applies to the events API only). */
+export function retryTimingFor(api: 'events' | 'dreamMachine' | 'external', timing: TransportTiming): RetryTiming {
+	return {
+		silentRateLimitWaitMs: api === 'events' ? timing.eventsLockoutMs : 0,
+		backoffBaseMs: timing.backoffBaseMs,
+		backoffCapMs: timing.backoffCapMs,
+		maxTransientRetries: timing.maxTransientRetries,
+	};
+}
