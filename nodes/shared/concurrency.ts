@@ -79,15 +79,16 @@ export function readConcurrencySettings(this: IExecuteFunctions): ConcurrencySet
 }
 
 /**
- * The "Options" collection of an operation: its own options first, then the shared Concurrency group.
+ * The "Options" collection of an operation: its own options first, then the Concurrency group (the
+ * shared one, or a node's extension of it).
  */
-export function optionsCollection(operationOptions: INodeProperties[] = []): INodeProperties {
+export function optionsCollection(operationOptions: INodeProperties[] = [], concurrency = concurrencyOption): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [...operationOptions, concurrencyOption],
+		options: [...operationOptions, concurrency],
 	};
 }

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { concurrencyOption } from '../../../shared/concurrency';
+import { concurrencyOption, optionsCollection } from '../../../shared/concurrency';
 import type { GenerationGroup } from '../../../shared/generation/generation';
 import { waitingOptions } from './waiting';
 
@@ -23,13 +23,6 @@ export const generationConcurrencyOption: INodeProperties = {
 };
 
 /** The Options collection of a create operation. */
-export function createOptionsCollection(asset: GenerationGroup, ownOptions: INodeProperties[] = []): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...ownOptions, ...waitingOptions(asset), generationConcurrencyOption],
-	};
+export function createOptionsCollection(asset: GenerationGroup | 'any', ownOptions: INodeProperties[] = []): INodeProperties {
+	return optionsCollection([...ownOptions, ...waitingOptions(asset)], generationConcurrencyOption);
 }

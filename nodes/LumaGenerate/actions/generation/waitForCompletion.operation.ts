@@ -6,8 +6,7 @@ import { getGeneration } from '../../../shared/generation/generation';
 import { finalizeGeneration, readDownloadSettings, readMaxWaitMinutes } from '../../engine/finalize';
 import { pollUntilFinal } from '../../engine/waiting';
 import { generationIdField } from '../fields/media';
-import { generationConcurrencyOption } from '../fields/options';
-import { waitingOptions } from '../fields/waiting';
+import { createOptionsCollection } from '../fields/options';
 import { checkGenerationId } from '../inputs/validation';
 
 const properties: INodeProperties[] = [
@@ -15,14 +14,7 @@ const properties: INodeProperties[] = [
 		'Generation ID',
 		'A generation started elsewhere (another workflow, "Don\'t Wait", the Luma app); to chain nodes, drag the previous node\'s ID field here',
 	),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...waitingOptions('any'), generationConcurrencyOption],
-	},
+	createOptionsCollection('any'),
 ];
 
 export const description = updateDisplayOptions(
