@@ -190,20 +190,24 @@ export async function runItems<P, R>(ctx: IExecuteFunctions, options: RunItemsOp
 }
 
 /**
- * The router's loop for per-item operations: each item runs `operation` on its own, up to
- * `concurrency` at a time.
+ * The router's loop for per-item operations: every item is checked first (`checkItem`), then each
+ * runs `operation` on its own, up to `concurrency` at a time.
  */
 export async function runPerItem(
 	this: IExecuteFunctions,
 	itemCount: number,
 	concurrency: number,
 	operation: (itemIndex: number) => Promise<OperationResult>,
+	checkItem: (itemIndex: number) => void = () => undefined,
 ): Promise<INodeExecutionData[]> {
 	const outcomes = await runItems(this, {
 		itemCount,
 		concurrency,
 		continueOnFail: this.continueOnFail(),
-		prepare: (itemIndex) => itemIndex,
+		prepare: (itemIndex) => {
+			checkItem(itemIndex);
+			return itemIndex;
+		},
 		run: async ([entry]) => [await operation(entry.itemIndex)],
 	});
 	return outcomes.flatMap((outcome, itemIndex) =>

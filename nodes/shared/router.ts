@@ -4,15 +4,19 @@ import { NodeOperationError } from 'n8n-workflow';
 import { readConcurrencySettings } from './concurrency';
 import { runPerItem } from './itemRunner';
 import { setRunSettings } from './transport';
-import type { ResourceModule } from './types';
+import type { NodeRun, ResourceModule } from './types';
+import type { ItemCheckConfig } from './validation/itemParameters';
+import { itemParameterChecker } from './validation/itemParameters';
 
 /**
  * Dispatches resource/operation to its operation module (shared by the Luma Events and Luma
- * Generate nodes). It reads Options → Concurrency once and hands it to the transport for this run.
+ * Generate nodes). It reads Options → Concurrency once and hands it to the transport for this run,
+ * and checks every item's parameters against the operation's fields before the item runs.
  */
 export async function routeOperation(
 	this: IExecuteFunctions,
 	resources: Record<string, ResourceModule>,
+	checks: ItemCheckConfig = {},
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
@@ -23,8 +27,9 @@ export async function routeOperation(
 	}
 	const settings = readConcurrencySettings.call(this);
 	setRunSettings(this, settings);
-	if (module.executeBatch) return [await module.executeBatch.call(this, items, settings)];
+	const run: NodeRun = { settings, checkItem: itemParameterChecker(this, resources[resource].description, checks) };
+	if (module.executeBatch) return [await module.executeBatch.call(this, items, run)];
 	return [
-		await runPerItem.call(this, items.length, settings.maxConcurrentRequests, async (itemIndex) => await module.execute.call(this, itemIndex)),
+		await runPerItem.call(this, items.length, settings.maxConcurrentRequests, async (itemIndex) => await module.execute.call(this, itemIndex), run.checkItem),
 	];
 }

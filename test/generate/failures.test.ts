@@ -85,7 +85,7 @@ describe('validation before any request', () => {
 				prompt: 'a fox',
 				imageReferences: { values: [{ source: 'url', url: 'https://cdn.example.com/a.jpg', weight: 1.5 }] },
 			},
-			/^Image Reference 1 Weight must be a number from 0 to 1, got "1.5"/,
+			/^Image Reference 1 Weight must be at most 1, got 1.5/,
 		],
 		[
 			'five image references',
@@ -100,7 +100,7 @@ describe('validation before any request', () => {
 		[
 			'a sync timeout the transport cannot wait for',
 			{ resource: 'image', operation: 'generate', prompt: 'a fox', additionalFields: { sync: true, syncTimeout: 90 } },
-			/^Sync Timeout must be 1 to 50 seconds/,
+			/^Sync Timeout \(Seconds\) must be at most 50, got 90/,
 		],
 		[
 			'an invalid Callback URL',

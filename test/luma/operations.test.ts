@@ -108,7 +108,7 @@ describe('Event', () => {
 
 	it('rejects bad input before calling Luma, naming the field and the item', async () => {
 		const error = await runLumaError(sim, { resource: 'event', operation: 'create', name: 'Bad', start_at: 'next tuesday', timezone: 'UTC' });
-		expect(error.message).toContain('Start is not a valid date-time');
+		expect(error.message).toContain('Start is not a valid date and time');
 		expect(sim.requests('/v1/events/create')).toHaveLength(0);
 		const items = await run(
 			{ resource: 'event', operation: 'create', name: '={{ $json.name }}', start_at: '2027-01-01T10:00:00', timezone: 'UTC', additionalFields: { end_at: '2026-12-31T10:00:00' } },

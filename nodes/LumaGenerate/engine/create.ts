@@ -2,13 +2,13 @@ import { randomUUID } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { ConcurrencySettings } from '../../shared/concurrency';
 import { asNodeError } from '../../shared/errors';
 import type { DownloadSettings } from '../../shared/generation/download';
 import type { Generation, GenerationGroup } from '../../shared/generation/generation';
 import { asGeneration, failedGenerationError, getGeneration, isFinal, rejectionHint } from '../../shared/generation/generation';
 import { errorItem, runItems } from '../../shared/itemRunner';
 import { lumaApiRequest } from '../../shared/transport';
+import type { NodeRun } from '../../shared/types';
 import type { WaitMode } from '../actions/fields/waiting';
 import type { CallbackWaitItem, CallbackWaitState } from './callback';
 import { callbackUrlForRun, saveCallbackState } from './callback';
@@ -87,7 +87,7 @@ export function createOperation(spec: CreateSpec) {
 	return async function executeBatch(
 		this: IExecuteFunctions,
 		items: INodeExecutionData[],
-		settings: ConcurrencySettings,
+		{ settings, checkItem }: NodeRun,
 	): Promise<INodeExecutionData[]> {
 		const waitMode = this.getNodeParameter('waitForCompletion', 0, 'poll') as WaitMode;
 		const continueOnFail = this.continueOnFail();
@@ -115,7 +115,10 @@ export function createOperation(spec: CreateSpec) {
 			// "Don't Wait" only creates, as fast as the request limits allow.
 			concurrency: limit || settings.maxConcurrentRequests,
 			continueOnFail,
-			prepare: async (itemIndex) => await spec.build.call(this, itemIndex),
+			prepare: async (itemIndex) => {
+				checkItem(itemIndex);
+				return await spec.build.call(this, itemIndex);
+			},
 			acquireSlot: limit ? async (itemIndex) => await acquireJobSlot.call(this, spec.group, limit, itemIndex) : undefined,
 			run: async ([{ itemIndex, prepared: request }], control) => {
 				let generation: Generation;

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { errorItem, runItems } from '../../../shared/itemRunner';
+import type { NodeRun } from '../../../shared/types';
 
 /**
  * The batch operations of the Luma Events node (Guest → Add, Guest → Send Invites, Contact →
@@ -23,13 +24,17 @@ export interface PeopleBatches<T> {
 export async function sendPeopleInBatches<T>(
 	ctx: IExecuteFunctions,
 	items: INodeExecutionData[],
+	run: NodeRun,
 	batches: PeopleBatches<T>,
 ): Promise<INodeExecutionData[]> {
 	const outcomes = await runItems(ctx, {
 		itemCount: items.length,
 		concurrency: 1,
 		continueOnFail: ctx.continueOnFail(),
-		prepare: async (itemIndex) => await batches.read(itemIndex),
+		prepare: async (itemIndex) => {
+			run.checkItem(itemIndex);
+			return await batches.read(itemIndex);
+		},
 		batch: { size: batches.batchSize, key: (read) => read.groupKey },
 		run: async (entries) => {
 			const people = entries.map(({ prepared }) => prepared.entry);

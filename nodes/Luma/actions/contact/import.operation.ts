@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
+import type { NodeRun } from '../../../shared/types';
 import { sendPeopleInBatches } from '../common/batching';
 import { checkEmail, readList } from '../common/contactInput';
 
@@ -84,10 +85,10 @@ function readContact(this: IExecuteFunctions, itemIndex: number): ContactToImpor
  * Every input item is checked before anything is sent. Luma answers `{}`: each item comes out as
  * `{ email, name?, tags?, imported: true }`, paired with its input item.
  */
-export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[], run: NodeRun): Promise<INodeExecutionData[]> {
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 	const batchSize = Math.min(IMPORT_BATCH_SIZE_MAX, Math.max(1, Math.floor(Number(options.batchSize) || IMPORT_BATCH_SIZE)));
-	return await sendPeopleInBatches<ContactToImport>(this, items, {
+	return await sendPeopleInBatches<ContactToImport>(this, items, run, {
 		batchSize,
 		read: (itemIndex) => {
 			const entry = readContact.call(this, itemIndex);

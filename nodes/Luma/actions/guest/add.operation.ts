@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
+import type { NodeRun } from '../../../shared/types';
 import { sendPeopleInBatches } from '../common/batching';
 import { checkEmail, readList } from '../common/contactInput';
 import { eventLocator, resolveEventId } from '../common/locators';
@@ -86,8 +87,8 @@ async function readGuest(this: IExecuteFunctions, itemIndex: number): Promise<Gu
  * POST /v1/events/guests/add: items for the same event with the same settings share requests (see
  * sendPeopleInBatches). Luma answers `{}`, so each output item is `{ event_id, email, name?, added: true, ... }`.
  */
-export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await sendPeopleInBatches<GuestToAdd>(this, items, {
+export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[], run: NodeRun): Promise<INodeExecutionData[]> {
+	return await sendPeopleInBatches<GuestToAdd>(this, items, run, {
 		batchSize: GUEST_BATCH_SIZE,
 		read: async (itemIndex) => {
 			const entry = await readGuest.call(this, itemIndex);

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
+import type { NodeRun } from '../../../shared/types';
 import { sendPeopleInBatches } from '../common/batching';
 import { checkEmail } from '../common/contactInput';
 import { eventLocator, resolveEventId } from '../common/locators';
@@ -42,8 +43,8 @@ interface InviteEntry {
 }
 
 /** POST /v1/events/guests/send-invites, batched per event and message like Guest → Add. */
-export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return await sendPeopleInBatches<InviteEntry>(this, items, {
+export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[], run: NodeRun): Promise<INodeExecutionData[]> {
+	return await sendPeopleInBatches<InviteEntry>(this, items, run, {
 		batchSize: GUEST_BATCH_SIZE,
 		read: async (itemIndex) => {
 			const eventId = await resolveEventId.call(this, itemIndex);
