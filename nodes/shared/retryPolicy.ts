@@ -10,9 +10,12 @@ import { headerValue, parseResetTime, parseRetryAfter } from './headers';
  *   lockout), and the whole account pauses meanwhile (sending during a lockout extends it). Repeated
  *   429s mean the hint was not enough (another client shares the key): exponential backoff with full
  *   jitter on top. A request gives up once its 429 waits would pass Max Retry Wait.
- * - 5xx answers and network failures are retried only where a repeat cannot duplicate a side effect:
- *   idempotent requests, or failures that prove the request never left (connection refused, DNS).
- *   A create whose answer was lost is never sent again.
+ * - The Agents API's other 429, "Too many concurrent jobs", is not about time: it waits for one of the
+ *   account's own jobs to finish (at most Luma's Retry-After), then sends again.
+ * - 5xx answers, network failures and 2xx answers whose body is not JSON are retried only where a
+ *   repeat cannot duplicate a side effect: idempotent requests, failures that prove the request never
+ *   left (connection refused, DNS), or statuses the API documents as "rejected, nothing queued"
+ *   (the Agents API's 502 and 503 on creates). A create whose answer was lost is never sent again.
  */
 
 export interface RetryTiming {
@@ -27,7 +30,15 @@ export interface RetryTiming {
 
 /** What came back from one send. */
 export type SendResult =
-	| { kind: 'answer'; status: number; headers: Record<string, unknown> }
+	| {
+			kind: 'answer';
+			status: number;
+			headers: Record<string, unknown>;
+			/** A 2xx whose body is not the JSON asked for (truncated, an HTML page). */
+			garbled?: boolean;
+			/** The error body's `detail` / `message`, when it has one. */
+			detail?: string;
+	  }
 	| { kind: 'networkError'; code: string };
 
 export interface RetryContext {
@@ -42,6 +53,8 @@ export interface RetryContext {
 	/** What this request already waited for 429s. */
 	waitedForRateLimitsMs: number;
 	maxRetryWaitMs: number;
+	/** Statuses that prove the server refused the request without acting on it (safe to resend). */
+	resendableStatuses?: readonly number[];
 }
 
 export type RetryDecision =
@@ -51,6 +64,8 @@ export type RetryDecision =
 	| { action: 'pauseAccount'; waitMs: number }
 	/** A transient failure: wait `waitMs` (this request only), then send again. */
 	| { action: 'retry'; waitMs: number }
+	/** Too many jobs in flight: wait until one of the account's jobs ends, at most `maxWaitMs`, then send again. */
+	| { action: 'waitForJobSlot'; maxWaitMs: number }
 	| { action: 'giveUp'; reason: 'maxRetryWait' | 'notSafeToRepeat' | 'retriesUsedUp' };
 
 /** Network error codes that prove the request never reached the server: safe to send again. */
@@ -90,6 +105,11 @@ export function decideRetry(
 		return { action: 'retry', waitMs: transientWait(context, timing, random) };
 	}
 	if (result.status === 429 && context.honourRateLimits) {
+		if (result.detail !== undefined && /too many concurrent jobs/i.test(result.detail)) {
+			const maxWaitMs = rateLimitWaitMs(result.headers, now, 60_000);
+			if (context.waitedForRateLimitsMs + maxWaitMs > context.maxRetryWaitMs) return { action: 'giveUp', reason: 'maxRetryWait' };
+			return { action: 'waitForJobSlot', maxWaitMs };
+		}
 		let waitMs = rateLimitWaitMs(result.headers, now, timing.silentRateLimitWaitMs);
 		if (context.rateLimitStreak > 1 || waitMs === 0) {
 			waitMs += fullJitterBackoff(context.rateLimitStreak, timing.backoffBaseMs, timing.backoffCapMs, random);
@@ -97,7 +117,9 @@ export function decideRetry(
 		if (context.waitedForRateLimitsMs + waitMs > context.maxRetryWaitMs) return { action: 'giveUp', reason: 'maxRetryWait' };
 		return { action: 'pauseAccount', waitMs };
 	}
-	if (result.status >= 500 && context.idempotent && transientLeft) {
+	const transient = result.status >= 500 || (result.garbled === true && result.status < 300);
+	const safe = context.idempotent || (context.resendableStatuses?.includes(result.status) ?? false);
+	if (transient && safe && transientLeft) {
 		return { action: 'retry', waitMs: transientWait(context, timing, random) };
 	}
 	return { action: 'accept' };

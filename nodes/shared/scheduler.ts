@@ -220,6 +220,18 @@ export class Bucket {
 		}
 	}
 
+	/** Waits until something in this bucket changes (a slot is given back, an answer comes in), at most `maxMs`. */
+	async waitForChange(maxMs: number, signal?: AbortSignal): Promise<void> {
+		let changed = false;
+		const change = this.nextChange().then(() => {
+			changed = true;
+		});
+		const until = Date.now() + maxMs;
+		for (let left = maxMs; left > 0 && !changed; left = until - Date.now()) {
+			await sleepSlice(left, change, signal);
+		}
+	}
+
 	/** Blocks the whole bucket for `waitMs`. */
 	blockFor(waitMs: number) {
 		this.blockedUntil = Math.max(this.blockedUntil, Date.now() + waitMs);

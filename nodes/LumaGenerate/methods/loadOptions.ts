@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { lumaApiRequest } from '../../shared/transport';
+import { listConceptKeys } from '../actions/concept/conceptKeys';
 
 /** `dolly_zoom` → "Dolly Zoom". */
 function label(key: string): string {
@@ -11,11 +11,9 @@ function label(key: string): string {
 }
 
 export const loadOptions = {
-	/** Concept keys from GET /generations/concepts/list (Luma adds new ones over time). */
+	/** The concept picker: Luma's current concept keys, sorted. */
 	async getConcepts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		const keys = await lumaApiRequest<unknown>(this, 'dreamMachine', { method: 'GET', path: '/generations/concepts/list' });
-		return (Array.isArray(keys) ? keys : [])
-			.map((key) => String(key))
+		return (await listConceptKeys(this))
 			.sort((a, b) => a.localeCompare(b))
 			.map((key) => ({ name: label(key), value: key }));
 	},

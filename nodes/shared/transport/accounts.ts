@@ -1,19 +1,26 @@
 import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { LumaContext } from './context';
 
-export type LumaApiName = 'events' | 'dreamMachine';
+/** Luma's three APIs: events & calendars, and Luma Labs' Dream Machine and Agents APIs. */
+export type LumaApiName = 'events' | 'dreamMachine' | 'agents';
 
-const CREDENTIAL_TYPE: Record<LumaApiName, string> = {
+export const CREDENTIAL_TYPE: Record<LumaApiName, string> = {
 	events: 'lumaApi',
 	dreamMachine: 'lumaLabsApi',
+	agents: 'lumaAgentsApi',
 };
 
 const DEFAULT_BASE_URL: Record<LumaApiName, string> = {
 	events: 'https://public-api.luma.com',
 	dreamMachine: 'https://api.lumalabs.ai/dream-machine/v1',
+	agents: 'https://agents.lumalabs.ai/v1',
 };
+
+/** Agents API keys (platform.lumalabs.ai) start with this; Luma refuses any other token before looking it up. */
+export const AGENTS_KEY_PREFIX = 'luma-api-';
 
 /** One Luma account as the scheduler sees it: whose budget a request spends. */
 export interface Account {
@@ -38,6 +45,12 @@ export async function getAccount(ctx: LumaContext, api: LumaApiName): Promise<Ac
 		account = (async () => {
 			const credentialType = CREDENTIAL_TYPE[api];
 			const credentials = await ctx.getCredentials(credentialType);
+			if (api === 'agents' && !String(credentials.apiKey ?? '').trim().startsWith(AGENTS_KEY_PREFIX)) {
+				throw new NodeOperationError(ctx.getNode(), `The Luma Agents API key must start with "${AGENTS_KEY_PREFIX}"`, {
+					description:
+						'Create a key at platform.lumalabs.ai (API keys) and put it in the Luma Agents API credential. A Dream Machine key belongs in a Luma Labs API credential.',
+				});
+			}
 			const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL[api]).replace(/\/+$/, '');
 			const fingerprint = createHash('sha256')
 				.update(String(credentials.apiKey ?? ''))
@@ -49,6 +62,12 @@ export async function getAccount(ctx: LumaContext, api: LumaApiName): Promise<Ac
 		account.catch(() => perApi?.delete(api));
 	}
 	return await account;
+}
+
+/** Plan limits of a Luma Agents API credential: creates per minute and concurrent jobs (30 / 10 unless set). */
+export function agentsPlanLimits(credentials: IDataObject) {
+	const positive = (value: unknown, fallback: number) => (Number(value) >= 1 ? Math.floor(Number(value)) : fallback);
+	return { perMinute: positive(credentials.requestsPerMinute, 30), jobs: positive(credentials.concurrentJobs, 10) };
 }
 
 /** Plan limits of a Luma Labs credential for a model family. */

@@ -1,13 +1,14 @@
 import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { asNodeError, lumaApiError, lumaNetworkError } from '../errors';
+import type { LostAnswer } from '../errors';
+import { asNodeError, lostAnswerError, lumaApiError, lumaErrorMessage, lumaNetworkError } from '../errors';
 import type { RetryContext } from '../retryPolicy';
-import { decideRetry } from '../retryPolicy';
+import { decideRetry, NEVER_SENT_CODES } from '../retryPolicy';
 import { CancelledError, getBucket, waitFor } from '../scheduler';
 import type { Account, LumaApiName } from './accounts';
 import { getAccount } from './accounts';
-import { bucketFor } from './budgets';
+import { bucketFor, jobBucketKey } from './budgets';
 import type { LumaContext } from './context';
 import { cancelled, cleanQuery, isAbort, networkErrorCode, parseBody } from './responses';
 import { runSettingsOf } from './runSettings';
@@ -21,16 +22,28 @@ export interface LumaRequest {
 	/** Arrays are sent as repeated keys; undefined, null and '' are dropped. */
 	qs?: IDataObject;
 	body?: IDataObject | IDataObject[];
+	/** Extra headers (e.g. the Agents API's X-Request-Id for tracing a create). */
+	headers?: IDataObject;
 	/** Goes into the NodeApiError so n8n shows which item failed. */
 	itemIndex?: number;
-	/** Dream Machine creates are paced per model family. */
-	limitGroup?: 'video' | 'image';
+	/**
+	 * Creates are paced apart from reads: per model family on Dream Machine ('video' | 'image'), one
+	 * budget for all generations on the Agents API ('generation', also the job-slot group).
+	 */
+	limitGroup?: 'video' | 'image' | 'generation';
 	/** GET is always idempotent. Set only where a repeat provably cannot duplicate a side effect. */
 	idempotent?: boolean;
+	/** The JSON a success carries (default an object); anything else is a garbled answer. */
+	expect?: 'object' | 'array';
+	/** What to check in Luma when a create's answer is lost (goes into the error). */
+	whatToCheck?: string;
 }
 
+/** The Agents API refuses a create with 502 / 503 before anything is queued (its error-handling guide). */
+const AGENTS_REJECTED_CREATE_STATUSES = [502, 503] as const;
+
 function httpOptions(api: LumaApiName, account: Account, request: LumaRequest, timing: TransportTiming): IHttpRequestOptions {
-	const headers: IDataObject = { accept: 'application/json' };
+	const headers: IDataObject = { accept: 'application/json', ...request.headers };
 	if (api === 'events' && account.credentials.keyType === 'organization' && account.credentials.calendarId) {
 		headers['x-luma-calendar-id'] = account.credentials.calendarId;
 	}
@@ -49,10 +62,19 @@ function httpOptions(api: LumaApiName, account: Account, request: LumaRequest, t
 	return options;
 }
 
+/** Why a success body is not what the operation expects, in one line; undefined when it is fine. */
+function garbledBody(body: unknown, expect: LumaRequest['expect']): string | undefined {
+	if (typeof body === 'string') return lumaErrorMessage(body) ?? 'text';
+	if (expect === 'array') return Array.isArray(body) ? undefined : 'not a list';
+	return typeof body === 'object' && body !== null && !Array.isArray(body) ? undefined : 'not a JSON object';
+}
+
 /**
- * The one way the Luma nodes talk to either API: waits for the account's scheduler, sends through
+ * The one way the Luma nodes talk to Luma's APIs: waits for the account's scheduler, sends through
  * n8n's authenticated HTTP helper (proxy, SSRF rules, credential handling), and sends again only
  * when the retry policy (retryPolicy.ts) says so. Resolves with the parsed JSON body ({} when empty).
+ * A request with a side effect whose answer is lost fails with `lostAnswerError` (errors.ts), never
+ * as a plain network error: the caller may find out what happened (reconcile) or tell the user.
  */
 export async function lumaApiRequest<T = IDataObject>(ctx: LumaContext, api: LumaApiName, request: LumaRequest): Promise<T> {
 	const node = ctx.getNode();
@@ -71,7 +93,9 @@ export async function lumaApiRequest<T = IDataObject>(ctx: LumaContext, api: Lum
 		rateLimitStreak: 0,
 		waitedForRateLimitsMs: 0,
 		maxRetryWaitMs: settings.maxRetryWaitSeconds * 1000,
+		resendableStatuses: api === 'agents' && request.limitGroup ? AGENTS_REJECTED_CREATE_STATUSES : undefined,
 	};
+	const lost = (answer: LostAnswer) => lostAnswerError(node, answer, request.itemIndex, request.whatToCheck);
 
 	try {
 		await bucket.acquireSlot(limits, signal);
@@ -97,38 +121,54 @@ export async function lumaApiRequest<T = IDataObject>(ctx: LumaContext, api: Lum
 					await waitFor(decision.waitMs, signal);
 					continue;
 				}
+				if (!retry.idempotent && !NEVER_SENT_CODES.has(code)) throw lost({ kind: 'network', code });
 				// A fresh error: n8n's wrapped one carries the request config, and with it the key.
 				throw lumaNetworkError(node, code, request.itemIndex);
 			}
 			const status = response.statusCode;
 			const headers = (response.headers ?? {}) as Record<string, unknown>;
 			bucket.finishSend({ status, headers });
+			const body = parseBody(response.body);
+			const garbled = status < 300 ? garbledBody(body, request.expect) : undefined;
 			const decision = decideRetry(
-				{ kind: 'answer', status, headers },
+				{ kind: 'answer', status, headers, garbled: garbled !== undefined, detail: status >= 400 ? lumaErrorMessage(body) : undefined },
 				{ ...retry, rateLimitStreak: bucket.rateLimitStreak },
 				retryTiming,
 				Date.now(),
 			);
-			if (decision.action === 'pauseAccount') {
-				retry.waitedForRateLimitsMs += decision.waitMs;
-				// Every request of this account waits, not just this one: sending during a lockout extends it.
-				bucket.blockFor(decision.waitMs);
-				continue;
+			switch (decision.action) {
+				case 'pauseAccount':
+					retry.waitedForRateLimitsMs += decision.waitMs;
+					// Every request of this account waits, not just this one: sending during a lockout extends it.
+					bucket.blockFor(decision.waitMs);
+					continue;
+				case 'waitForJobSlot': {
+					const started = Date.now();
+					await getBucket(jobBucketKey(account, request.limitGroup ?? 'generation')).waitForChange(decision.maxWaitMs, signal);
+					retry.waitedForRateLimitsMs += Date.now() - started;
+					continue;
+				}
+				case 'retry':
+					retry.transientRetries++;
+					await waitFor(decision.waitMs, signal);
+					continue;
+				case 'giveUp':
+					throw lumaApiError(
+						node,
+						status,
+						body,
+						request.itemIndex,
+						`Gave up after waiting ${Math.round(retry.waitedForRateLimitsMs / 1000)} s in total (Max Retry Wait is ${Math.round(retry.maxRetryWaitMs / 1000)} s). Lower "Requests Per Minute" or raise "Max Retry Wait" in the node's Concurrency options.`,
+					);
+				case 'accept':
+					break;
 			}
-			if (decision.action === 'retry') {
-				retry.transientRetries++;
-				await waitFor(decision.waitMs, signal);
-				continue;
+			if (garbled !== undefined) {
+				if (!retry.idempotent) throw lost({ kind: 'garbled', status, summary: garbled });
+				throw lumaApiError(node, status, body, request.itemIndex, `Luma answered with ${garbled} instead of JSON (tried ${retry.transientRetries + 1} times).`);
 			}
-			const body = parseBody(response.body);
-			if (decision.action === 'giveUp') {
-				throw lumaApiError(
-					node,
-					status,
-					body,
-					request.itemIndex,
-					`Gave up after waiting ${Math.round(retry.waitedForRateLimitsMs / 1000)} s in total (Max Retry Wait is ${Math.round(retry.maxRetryWaitMs / 1000)} s). Lower "Requests Per Minute" or raise "Max Retry Wait" in the node's Concurrency options.`,
-				);
+			if (status >= 500 && !retry.idempotent && !retry.resendableStatuses?.includes(status)) {
+				throw lost({ kind: 'serverError', status, summary: lumaErrorMessage(body) ?? `HTTP ${status}` });
 			}
 			if (status >= 400) throw lumaApiError(node, status, body, request.itemIndex);
 			return body as T;

@@ -1,4 +1,5 @@
 import type { RetryTiming } from '../retryPolicy';
+import type { LumaApiName } from './accounts';
 
 /**
  * Retry timing. Tests and benchmarks shrink these in-process (`configureTransport`) to match a
@@ -38,7 +39,7 @@ export function getTransportTiming(): TransportTiming {
 }
 
 /** The retry policy's timing for one API (the events lockout applies to the events API only). */
-export function retryTimingFor(api: 'events' | 'dreamMachine' | 'external', timing: TransportTiming): RetryTiming {
+export function retryTimingFor(api: LumaApiName | 'external', timing: TransportTiming): RetryTiming {
 	return {
 		silentRateLimitWaitMs: api === 'events' ? timing.eventsLockoutMs : 0,
 		backoffBaseMs: timing.backoffBaseMs,
