@@ -1,0 +1,95 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { describeValue, isoDateTimeProblem } from './values';
+
+/**
+ * Checks a field description cannot express, for operations to call on values they read. Each
+ * `…Problem` function is pure and returns what is wrong in words (or undefined); `requireValid`
+ * turns a problem into the item's NodeOperationError naming the field.
+ */
+
+export function requireValid(ctx: IExecuteFunctions, itemIndex: number, label: string, problem: string | undefined, description?: string): void {
+	if (problem) throw new NodeOperationError(ctx.getNode(), `${label} ${problem}`, { itemIndex, description });
+}
+
+/** An IANA time zone the runtime knows ("Europe/Berlin", "UTC"). */
+export function timeZoneProblem(zone: unknown): string | undefined {
+	if (typeof zone !== 'string' || !zone.trim()) return `must be an IANA time zone such as Europe/Berlin, got ${describeValue(zone)}`;
+	try {
+		new Intl.DateTimeFormat('en-US', { timeZone: zone.trim() });
+		return undefined;
+	} catch {
+		return `is not an IANA time zone (such as Europe/Berlin or America/New_York): ${describeValue(zone)}`;
+	}
+}
+
+export { isoDateTimeProblem as dateTimeTextProblem };
+
+/** An email address Luma can take: one @, no spaces, at most 254 characters (RFC 5321's limit). */
+export function emailProblem(value: unknown): string | undefined {
+	if (typeof value !== 'string') return `must be an email address, got ${describeValue(value)}`;
+	const text = value.trim();
+	if (text.length > 254) return `is too long for an email address (${text.length} characters, at most 254)`;
+	if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) return `is not an email address: ${describeValue(value)}`;
+	return undefined;
+}
+
+/** A color as #rgb or #rrggbb. */
+export function hexColorProblem(value: unknown): string | undefined {
+	if (typeof value === 'string' && /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(value.trim())) return undefined;
+	return `must be a color like #1f6feb, got ${describeValue(value)}`;
+}
+
+/**
+ * A Luma ID of one kind, exactly as typed (surrounding spaces aside): `evt-…`, `gst-…`, … The node
+ * never trims junk off an ID and acts on what is left: `evt-abc?x=1` is refused, not read as `evt-abc`.
+ */
+export function idProblem(value: unknown, prefixes: readonly string[], what: string): string | undefined {
+	const text = typeof value === 'string' ? value.trim() : value;
+	if (typeof text !== 'string' || !text) return `must be ${what}, got ${describeValue(value)}`;
+	const form = prefixes.length ? new RegExp(`^(${prefixes.map((prefix) => prefix.replace(/[-]/g, '\\-')).join('|')})[A-Za-z0-9]+$`) : /^[A-Za-z0-9_-]+$/;
+	if (!form.test(text)) {
+		return prefixes.length
+			? `is not ${what} (it starts with ${prefixes.map((prefix) => `"${prefix}"`).join(' or ')} followed by letters and digits): ${describeValue(value)}`
+			: `is not ${what} (letters, digits, - and _ only): ${describeValue(value)}`;
+	}
+	return undefined;
+}
+
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+
+/** Loopback, private, link-local, carrier-grade NAT or unspecified: not on the public internet. */
+export function isPrivateHost(hostname: string): boolean {
+	const host = hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+	if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || host.endsWith('.internal')) return true;
+	const v4 = IPV4.exec(host) ?? IPV4.exec(host.replace(/^::ffff:/, ''));
+	if (v4) {
+		const [a, b] = [Number(v4[1]), Number(v4[2])];
+		return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
+	}
+	if (host.includes(':')) {
+		return host === '::' || host === '::1' || /^f[cd]/.test(host) || /^fe[89ab]/.test(host);
+	}
+	return false;
+}
+
+/**
+ * A URL for a purpose: `link` (shown to guests, e.g. a meeting URL) must be http(s); `fetchedByLuma`
+ * (inputs and callbacks Luma's servers reach) must also point at the public internet, unless the
+ * user allowed private addresses (a proxy or a local stand-in on their own network).
+ */
+export function urlProblem(value: unknown, purpose: 'link' | 'fetchedByLuma', allowPrivate = false): string | undefined {
+	if (typeof value !== 'string' || !value.trim()) return `must be a URL, got ${describeValue(value)}`;
+	let url: URL;
+	try {
+		url = new URL(value.trim());
+	} catch {
+		return `is not a valid URL: ${describeValue(value)}`;
+	}
+	if (url.protocol !== 'http:' && url.protocol !== 'https:') return `must be an http(s) URL, got "${url.protocol}"`;
+	if (purpose === 'fetchedByLuma' && !allowPrivate && isPrivateHost(url.hostname)) {
+		return `points at a private or local address (${url.hostname}), which Luma cannot reach and the node does not send it. Use a public URL, or turn on "Allow Private Network URLs" in the node's options`;
+	}
+	return undefined;
+}
