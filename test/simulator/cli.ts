@@ -1,7 +1,8 @@
 /**
  * `npm run simulator -- --port 4010 [--host 127.0.0.1] [--time-scale 1] [--seed 1] [--retry-after]`
  *
- * Serves both Luma APIs until SIGINT/SIGTERM. Prints the base URLs to put into the credentials.
+ * Serves the three Luma APIs (events, Dream Machine, Agents) until SIGINT/SIGTERM. Prints the base URLs
+ * to put into the credentials.
  */
 import { startSimulator } from './index';
 
@@ -51,7 +52,9 @@ async function main() {
 	console.log(`Luma simulator listening on ${sim.url}`);
 	console.log(`  Luma API (events & calendars) base URL:  ${sim.eventsUrl}`);
 	console.log(`  Luma Labs API (Dream Machine) base URL:  ${sim.dreamMachineUrl}`);
+	console.log(`  Luma Agents API base URL:                ${sim.agentsUrl}`);
 	console.log('  Any non-empty API key works; keys starting with "org-" are organization keys.');
+	console.log('  Agents API keys must start with "luma-api-".');
 	console.log('Ctrl-C to stop.');
 
 	let stopping = false;

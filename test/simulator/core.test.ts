@@ -47,7 +47,7 @@ describe('simulator core', () => {
 		expect(credits.status).toBe(200);
 		expect(typeof credits.body.credit_balance).toBe('number');
 
-		expect(sim.stats().requests).toEqual({ events: 1, dreamMachine: 1, other: 0 });
+		expect(sim.stats().requests).toEqual({ events: 1, dreamMachine: 1, agents: 0, other: 0 });
 		expect(sim.requestLog.map((entry) => [entry.api, entry.method, entry.path, entry.status])).toEqual([
 			['events', 'GET', '/v1/users/get-self', 200],
 			['dreamMachine', 'GET', '/dream-machine/v1/credits', 200],
@@ -136,6 +136,7 @@ describe('npm run simulator (CLI)', () => {
 		const dmUrl = /Dream Machine\) base URL:\s+(\S+)/.exec(output)?.[1];
 		expect(eventsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 		expect(dmUrl).toBe(`${eventsUrl}/dream-machine/v1`);
+		expect(/Luma Agents API base URL:\s+(\S+)/.exec(output)?.[1]).toBe(`${eventsUrl}/agents/v1`);
 
 		const credits = await call(`${dmUrl}/credits`, { headers: dmHeaders });
 		expect(credits.status).toBe(200);

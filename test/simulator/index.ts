@@ -3,6 +3,7 @@
  *
  *   <url>/v1/..., <url>/v2/...        events & calendars (EventsSimulator, test/simulator/events/)
  *   <url>/dream-machine/v1/...        Dream Machine (DreamMachineSimulator, test/simulator/dream-machine/)
+ *   <url>/agents/v1/...               Agents API (AgentsSimulator, test/simulator/agents/)
  *
  * The core only does HTTP: it turns requests into SimRequests for the module that owns the path,
  * records every request (log, in-flight peak), and injects faults. Auth, validation, rate limits and
@@ -11,14 +12,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
+import { AGENTS_MOUNT, AgentsSimulator, type AgentsOptions } from './agents';
 import { DREAM_MACHINE_MOUNT, DreamMachineSimulator, type DreamMachineOptions } from './dream-machine';
 import { EventsSimulator, type EventsOptions } from './luma-events';
 import { makeClock, parseJson, readBody, send } from './http';
-import type { SimClock, SimRequest, SimResponse } from './types';
+import type { SimApiModule, SimClock, SimRequest, SimResponse } from './types';
 
 export { makeClock } from './http';
 
-export type SimApi = 'events' | 'dreamMachine';
+export type SimApi = 'events' | 'dreamMachine' | 'agents';
 
 /** A deliberate failure for matching requests (checked before the module sees the request). */
 export interface Fault {
@@ -47,6 +49,7 @@ export interface SimulatorOptions {
 	timeScale?: number;
 	events?: EventsOptions;
 	dreamMachine?: DreamMachineOptions;
+	agents?: AgentsOptions;
 	faults?: Fault[];
 }
 
@@ -78,16 +81,24 @@ export interface Simulator {
 	eventsUrl: string;
 	/** Base URL for the Luma Labs API credential. */
 	dreamMachineUrl: string;
+	/** Base URL standing for https://agents.lumalabs.ai/v1. */
+	agentsUrl: string;
 	clock: SimClock;
 	events: EventsSimulator;
 	dreamMachine: DreamMachineSimulator;
+	agents: AgentsSimulator;
 	/** The events store (calendars, events, guests, ...). */
 	readonly state: EventsSimulator['store'];
 	/** Every request, oldest first (cleared by resetStats). */
 	readonly requestLog: LoggedRequest[];
 	stats(): SimulatorStats;
 	resetStats(): void;
-	configure(options: { events?: Partial<EventsOptions>; dreamMachine?: Partial<DreamMachineOptions>; faults?: Fault[] }): void;
+	configure(options: {
+		events?: Partial<EventsOptions>;
+		dreamMachine?: Partial<DreamMachineOptions>;
+		agents?: Partial<AgentsOptions>;
+		faults?: Fault[];
+	}): void;
 	emitWebhookEvent: EventsSimulator['emitWebhookEvent'];
 	close(): Promise<void>;
 }
@@ -102,7 +113,7 @@ function queryObject(params: URLSearchParams): Record<string, string | string[]>
 }
 
 const notFound = (path: string, api: SimApi | 'other'): SimResponse =>
-	api === 'dreamMachine'
+	api === 'dreamMachine' || api === 'agents'
 		? { status: 404, body: { detail: 'Not Found' } }
 		: { status: 404, body: { message: `No route for ${path}`, code: 'not_found' } };
 
@@ -110,17 +121,22 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const clock = makeClock(options.timeScale ?? 1);
 	const events = new EventsSimulator(options.events ?? {}, clock);
 	const dreamMachine = new DreamMachineSimulator(options.dreamMachine ?? {}, clock);
+	const agents = new AgentsSimulator(options.agents ?? {}, clock);
+	const mounts: Array<{ api: SimApi; mount: string; module: SimApiModule }> = [
+		{ api: 'dreamMachine', mount: DREAM_MACHINE_MOUNT, module: dreamMachine },
+		{ api: 'agents', mount: AGENTS_MOUNT, module: agents },
+	];
 	let faults: Array<Fault & { used: number }> = (options.faults ?? []).map((fault) => ({ ...fault, used: 0 }));
 
 	const requestLog: LoggedRequest[] = [];
 	const fresh = (): SimulatorStats => ({
-		requests: { events: 0, dreamMachine: 0, other: 0 },
-		maxInFlight: { events: 0, dreamMachine: 0 },
-		sent429: { events: 0, dreamMachine: 0 },
+		requests: { events: 0, dreamMachine: 0, agents: 0, other: 0 },
+		maxInFlight: { events: 0, dreamMachine: 0, agents: 0 },
+		sent429: { events: 0, dreamMachine: 0, agents: 0 },
 		faults: 0,
 	});
 	let stats = fresh();
-	const inFlight: Record<SimApi, number> = { events: 0, dreamMachine: 0 };
+	const inFlight: Record<SimApi, number> = { events: 0, dreamMachine: 0, agents: 0 };
 
 	function matchFault(method: string, path: string): (Fault & { used: number }) | undefined {
 		return faults.find(
@@ -136,11 +152,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		const url = new URL(message.url ?? '/', 'http://localhost');
 		const method = (message.method ?? 'GET').toUpperCase();
 		const path = url.pathname;
-		const api: SimApi | 'other' = path.startsWith(`${DREAM_MACHINE_MOUNT}/`)
-			? 'dreamMachine'
-			: path.startsWith('/v1/') || path.startsWith('/v2/') || path.startsWith('/public/')
-				? 'events'
-				: 'other';
+		const mounted = mounts.find(({ mount }) => path.startsWith(`${mount}/`));
+		const api: SimApi | 'other' =
+			mounted?.api ?? (path.startsWith('/v1/') || path.startsWith('/v2/') || path.startsWith('/public/') ? 'events' : 'other');
 		const entry: LoggedRequest = {
 			api,
 			method,
@@ -175,13 +189,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
 		const request: SimRequest = {
 			method,
-			path: api === 'dreamMachine' ? path.slice(DREAM_MACHINE_MOUNT.length) : path,
+			path: mounted ? path.slice(mounted.mount.length) : path,
 			query: url.searchParams,
 			headers: message.headers,
 			rawBody,
 			body: entry.body,
 		};
-		const module = api === 'dreamMachine' ? dreamMachine : events;
+		const module = mounted?.module ?? events;
 		if (api !== 'other') {
 			inFlight[api] += 1;
 			stats.maxInFlight[api] = Math.max(stats.maxInFlight[api], inFlight[api]);
@@ -227,9 +241,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		url,
 		eventsUrl: url,
 		dreamMachineUrl: `${url}${DREAM_MACHINE_MOUNT}`,
+		agentsUrl: `${url}${AGENTS_MOUNT}`,
 		clock,
 		events,
 		dreamMachine,
+		agents,
 		get state() {
 			return events.store;
 		},
@@ -240,15 +256,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			requestLog.length = 0;
 			events.resetStats();
 			dreamMachine.resetStats();
+			agents.resetStats();
 		},
 		configure(changes) {
 			if (changes.events) events.configure(changes.events);
 			if (changes.dreamMachine) dreamMachine.configure(changes.dreamMachine);
+			if (changes.agents) agents.configure(changes.agents);
 			if (changes.faults) faults = changes.faults.map((fault) => ({ ...fault, used: 0 }));
 		},
 		emitWebhookEvent: (type, data) => events.emitWebhookEvent(type, data),
 		async close() {
-			await Promise.all([events.close(), dreamMachine.close()]);
+			await Promise.all([events.close(), dreamMachine.close(), agents.close()]);
 			for (const socket of sockets) socket.destroy();
 			await new Promise<void>((resolve) => server.close(() => resolve()));
 		},

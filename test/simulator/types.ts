@@ -1,6 +1,6 @@
 /**
  * Contract between the simulator core (HTTP server, request log, stats, fault injection, events API)
- * and the Dream Machine module (test/simulator/dream-machine/). Keep it small and stable.
+ * and the API modules it mounts (test/simulator/dream-machine/, test/simulator/agents/). Keep it small and stable.
  */
 import type { IncomingHttpHeaders } from 'node:http';
 
