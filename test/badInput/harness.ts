@@ -1,0 +1,119 @@
+/**
+ * The bad-input suite's one shape of test (issue 14): a field set by an expression receives
+ * something it never promised to take, and
+ * - with Continue On Fail off, the node stops with an error naming the field, and NOT ONE request
+ *   reached the API (the simulator's request log is the witness);
+ * - with Continue On Fail on, the good items around the bad one succeed, the bad one becomes its own
+ *   error item, every output is paired with its input, and the bad item added no request (the run
+ *   sent exactly twice what one good item sends).
+ * A case gives the node's parameters (reading `$json.value` where the bad value goes), a good and a
+ * bad `$json`, and the message the error must carry.
+ */
+import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { configurePolling } from '../../nodes/LumaGenerate/engine/waiting';
+import { resetScheduler } from '../../nodes/shared/scheduler';
+import { configureTransport } from '../../nodes/shared/transport';
+import { runWorkflow } from '../helpers/n8n';
+import type { LoggedRequest, Simulator } from '../simulator';
+import { startSimulator } from '../simulator';
+
+export type NodeUnderTest = 'luma' | 'lumaGenerate';
+
+export interface BadInputCase {
+	/** What is wrong, as the test title. */
+	name: string;
+	node: NodeUnderTest;
+	parameters: IDataObject;
+	/** `$json` of the good items (0 and 2) and of the bad item (1). */
+	good: IDataObject;
+	bad: IDataObject;
+	/** The error message (a RegExp, or text it must contain); it names the field. */
+	message: RegExp | string;
+	/** Credential fields over the defaults (e.g. an organization key). */
+	credentials?: IDataObject;
+	/** Which API the case's requests go to (default: the node's). */
+	api?: 'events' | 'dreamMachine' | 'agents';
+}
+
+export const NODE_NAME: Record<NodeUnderTest, string> = { luma: 'Luma Events', lumaGenerate: 'Luma Generate' };
+
+export interface BadInputSim {
+	sim: Simulator;
+	credentials(extra?: IDataObject): Record<string, ICredentialDataDecryptedObject>;
+	close(): Promise<void>;
+}
+
+/** One simulator for all three APIs on scaled time, with a credential for each. */
+export async function startBadInputSim(): Promise<BadInputSim> {
+	const sim = await startSimulator({ timeScale: 0.01 });
+	return {
+		sim,
+		credentials: (extra = {}) => ({
+			lumaApi: { apiKey: 'test-calendar-key', keyType: 'calendar', baseUrl: sim.eventsUrl, ...extra },
+			lumaLabsApi: { apiKey: 'test-key', baseUrl: sim.dreamMachineUrl, plan: 'build', ...extra },
+			lumaAgentsApi: { apiKey: 'luma-api-test-key', baseUrl: sim.agentsUrl, ...extra },
+		}),
+		close: () => sim.close(),
+	};
+}
+
+/** Timings matching the scaled simulator (call in beforeEach). */
+export function useFastTimings() {
+	resetScheduler();
+	configureTransport({ windowMs: 600, eventsLockoutMs: 600, backoffBaseMs: 10, backoffCapMs: 200, requestTimeoutMs: 10_000 });
+	configurePolling({ firstIntervalMs: { image: 5, video: 10 }, maxIntervalMs: { image: 20, video: 40 } });
+}
+
+export function restoreTimings() {
+	configureTransport('defaults');
+	configurePolling('defaults');
+	resetScheduler();
+}
+
+function defaultApi(node: NodeUnderTest) {
+	return node === 'luma' ? 'events' : 'dreamMachine';
+}
+
+async function run(env: BadInputSim, testCase: BadInputCase, input: IDataObject[], continueOnFail: boolean) {
+	const name = NODE_NAME[testCase.node];
+	env.sim.resetStats();
+	const result = await runWorkflow({
+		nodes: [{ name, type: testCase.node, parameters: testCase.parameters, continueOnFail }],
+		credentials: env.credentials(testCase.credentials),
+		input,
+	});
+	const api = testCase.api ?? defaultApi(testCase.node);
+	const requests: LoggedRequest[] = env.sim.requestLog.filter((entry) => entry.api === api);
+	return { result, name, requests };
+}
+
+function expectMessage(message: string | undefined, expected: RegExp | string) {
+	if (typeof expected === 'string') expect(message).toContain(expected);
+	else expect(message).toMatch(expected);
+}
+
+/** Runs one case both ways (see the top of this file). */
+export async function checkBadInput(env: BadInputSim, testCase: BadInputCase): Promise<void> {
+	// Off: the bad item alone stops the node before anything is sent.
+	const off = await run(env, testCase, [testCase.bad], false);
+	const error = off.result.error(off.name) ?? off.result.error();
+	if (!error) throw new Error(`${testCase.name}: the node accepted the bad value, output ${JSON.stringify(off.result.output(off.name).map((item) => item.json)).slice(0, 300)}`);
+	expectMessage(error.message, testCase.message);
+	expect(error.context?.itemIndex ?? 0).toBe(0);
+	expect(off.requests.map((entry) => `${entry.method} ${entry.path}`)).toEqual([]);
+
+	// What one good item sends, to tell that the bad item sent nothing.
+	const single = await run(env, testCase, [testCase.good], false);
+	const singleError = single.result.error(single.name) ?? single.result.error();
+	if (singleError) throw new Error(`${testCase.name}: the good item failed: ${singleError.message}`);
+
+	// On: good, bad, good.
+	const on = await run(env, testCase, [testCase.good, testCase.bad, testCase.good], true);
+	const output: INodeExecutionData[] = on.result.output(on.name);
+	expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+	expect(output[0].json.error).toBeUndefined();
+	expect(output[2].json.error).toBeUndefined();
+	expectMessage(String(output[1].json.error), testCase.message);
+	expect(on.requests).toHaveLength(2 * single.requests.length);
+}
