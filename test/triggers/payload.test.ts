@@ -1,13 +1,4 @@
-import {
-	CALENDAR_EVENT_KEYS,
-	checkPayload,
-	EVENT_KEYS,
-	eventIdOf,
-	GUEST_KEYS,
-	PERSON_KEYS,
-	simplifyData,
-	TICKET_KEYS,
-} from '../../nodes/LumaTrigger/payload';
+import { CALENDAR_EVENT_KEYS, checkPayload, EVENT_KEYS, eventIdOf, GUEST_KEYS, PERSON_KEYS, simplifyData, TICKET_KEYS } from '../../nodes/LumaTrigger/payload';
 import { WEBHOOK_TYPES } from '../../nodes/shared/events/webhookTypes';
 import { loadOpenApiDocument } from '../simulator/luma-events/openapiDocument';
 

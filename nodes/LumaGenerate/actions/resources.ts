@@ -1,11 +1,11 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 import type { ResourceModule } from '../../shared/types';
-import { account } from './account/Account.resource';
-import { concept } from './concept/Concept.resource';
-import { generation } from './generation/Generation.resource';
-import { image } from './image/Image.resource';
-import { video } from './video/Video.resource';
+import { account } from './dreamMachine/account/Account.resource';
+import { concept } from './dreamMachine/concept/Concept.resource';
+import { generation } from './dreamMachine/generation/Generation.resource';
+import { image } from './dreamMachine/image/Image.resource';
+import { video } from './dreamMachine/video/Video.resource';
 
 /**
  * Every resource of the Luma Generate node: the picker entry (what users see) and its module.

@@ -2,18 +2,19 @@ import { randomUUID } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { asNodeError } from '../../shared/errors';
+import { asNodeError, lostAnswerOf } from '../../shared/errors';
 import type { DownloadSettings } from '../../shared/generation/download';
 import type { Generation, GenerationGroup } from '../../shared/generation/generation';
 import { asGeneration, failedGenerationError, getGeneration, isFinal, rejectionHint } from '../../shared/generation/generation';
 import { errorItem, runItems } from '../../shared/itemRunner';
 import { lumaApiRequest } from '../../shared/transport';
 import type { NodeRun } from '../../shared/types';
-import type { WaitMode } from '../actions/fields/waiting';
+import type { WaitMode } from '../actions/dreamMachine/fields/waiting';
 import type { CallbackWaitItem, CallbackWaitState } from './callback';
 import { callbackUrlForRun, saveCallbackState } from './callback';
 import { finalizeGeneration, readDownloadSettings, readMaxWaitMinutes } from './finalize';
 import { acquireJobSlot, jobLimit } from './jobSlots';
+import { recoverLostCreate } from './lostCreates';
 import { pollUntilFinal } from './waiting';
 
 /** One create request, validated and ready to send. */
@@ -38,15 +39,20 @@ type Outcome =
 	/** Callback mode: created; finished now or after the pause (see pauseOrFinish). */
 	| { kind: 'created'; generation: Generation; download: DownloadSettings };
 
-/** Sends one create. Never retried by the transport except on 429 / connection refused. */
+/**
+ * Sends one create. The transport never repeats it (except after a 429 or a refused connection);
+ * when its answer is lost, the generation it made is looked for (lostCreates.ts).
+ */
 async function sendCreate(
 	this: IExecuteFunctions,
 	spec: CreateSpec,
 	request: CreateRequest,
 	callbackUrl: string | undefined,
 	itemIndex: number,
+	claimed: Set<string>,
 ): Promise<Generation> {
 	const body = callbackUrl ? { ...request.body, callback_url: callbackUrl } : request.body;
+	const sentAt = Date.now();
 	try {
 		const response = await lumaApiRequest(this, 'dreamMachine', {
 			method: 'POST',
@@ -55,19 +61,17 @@ async function sendCreate(
 			itemIndex,
 			limitGroup: spec.group,
 		});
-		return asGeneration(this.getNode(), response, itemIndex);
+		const generation = asGeneration(this.getNode(), response, itemIndex);
+		claimed.add(generation.id);
+		return generation;
 	} catch (error) {
+		const lost = lostAnswerOf(error);
+		if (lost) return await recoverLostCreate(this, lost, body, sentAt, claimed, itemIndex);
 		// Moderation and unreadable inputs are rejected at create time with the same texts as
 		// failed generations: give the same hint.
 		if (error instanceof NodeApiError) {
 			const hint = rejectionHint(error.message);
 			if (hint) error.description = hint;
-			// The transport does not repeat a create after a 5xx or a lost connection: Luma may have
-			// started it anyway.
-			const maybeCreated =
-				'The generation may have been created anyway: check Generation → Get Many before running the node again, to avoid paying twice.';
-			if (Number(error.httpCode) >= 500) error.description = `Luma had a server error. ${maybeCreated}`;
-			else if (!error.httpCode) error.description = [error.description, maybeCreated].filter(Boolean).join(' ');
 		}
 		throw asNodeError(this.getNode(), error, itemIndex);
 	}
@@ -105,6 +109,8 @@ export function createOperation(spec: CreateSpec) {
 		// Callback mode polls only to free job slots while other items still wait for one: once every
 		// create was attempted, the waiting goes to n8n (pauseOrFinish).
 		let attempted = 0;
+		// Generations this run made: a lost create's search never takes another item's.
+		const claimed = new Set<string>();
 		let resolveAllAttempted: () => void = () => undefined;
 		const allAttempted = new Promise<void>((resolve) => (resolveAllAttempted = resolve));
 
@@ -123,7 +129,7 @@ export function createOperation(spec: CreateSpec) {
 			run: async ([{ itemIndex, prepared: request }], control) => {
 				let generation: Generation;
 				try {
-					generation = await sendCreate.call(this, spec, request, callbackUrl, itemIndex);
+					generation = await sendCreate.call(this, spec, request, callbackUrl, itemIndex, claimed);
 				} finally {
 					if (++attempted === control.runs) resolveAllAttempted();
 				}

@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { listConceptKeys } from '../actions/concept/conceptKeys';
+import { listConceptKeys } from '../actions/dreamMachine/concept/conceptKeys';
 
 /** `dolly_zoom` → "Dolly Zoom". */
 function label(key: string): string {

@@ -1,0 +1,54 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { createOperation } from '../../../engine/create';
+import { generationIdField } from '../fields/media';
+import { promptField } from '../fields/model';
+import { createOptionsCollection } from '../fields/options';
+import { callbackUrlField, waitFields } from '../fields/waiting';
+import { resolveKeyframe } from '../inputs/references';
+import { checkPrompt, withCallbackUrl } from '../inputs/validation';
+
+const properties: INodeProperties[] = [
+	generationIdField('Video Generation ID', 'The finished video generation to add sound to; to chain nodes, drag the previous node\'s ID field here'),
+	promptField({ placeholder: 'Waves crashing, distant seagulls', description: 'The sound to generate, 3 to 5000 characters (optional)' }),
+	{
+		displayName: 'Negative Prompt',
+		name: 'negativePrompt',
+		type: 'string',
+		default: '',
+		placeholder: 'music, voices',
+		description: 'Sounds to avoid',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [callbackUrlField],
+	},
+	...waitFields,
+	createOptionsCollection('video'),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['video'], operation: ['addAudio'] } }, properties);
+
+/** POST /generations/{id}/audio: Luma answers with a NEW generation (the video with sound). */
+async function build(this: IExecuteFunctions, itemIndex: number) {
+	const generationId = this.getNodeParameter('generationId', itemIndex, '') as string;
+	const source = await resolveKeyframe.call(this, itemIndex, { source: 'generation', generationId }, 'Video', 'video');
+	const body: IDataObject = {};
+	const prompt = checkPrompt(this, itemIndex, this.getNodeParameter('prompt', itemIndex, ''), { required: false });
+	if (prompt !== undefined) body.prompt = prompt;
+	const negativePrompt = checkPrompt(this, itemIndex, this.getNodeParameter('negativePrompt', itemIndex, ''), {
+		required: false,
+		field: 'Negative Prompt',
+	});
+	if (negativePrompt !== undefined) body.negative_prompt = negativePrompt;
+	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const id = source.type === 'generation' ? source.id : generationId;
+	return { path: `/generations/${encodeURIComponent(id)}/audio`, body: withCallbackUrl(this, itemIndex, body, additional) };
+}
+
+export const executeBatch = createOperation({ group: 'video', asset: 'video', build });

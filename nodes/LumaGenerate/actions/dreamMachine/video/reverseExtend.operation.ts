@@ -1,0 +1,26 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { createOperation } from '../../../engine/create';
+import { generationIdField } from '../fields/media';
+import { modelFields, promptField } from '../fields/model';
+import { resolveKeyframe } from '../inputs/references';
+import { buildVideoCreate, videoOutputFields } from './videoCreate';
+
+const properties: INodeProperties[] = [
+	generationIdField('Video Generation ID', 'The finished video generation to lead up to; to chain nodes, drag the previous node\'s ID field here'),
+	...modelFields('video'),
+	promptField({ required: true, description: 'What happens before the video, 3 to 5000 characters' }),
+	...videoOutputFields({ loop: false }),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['video'], operation: ['reverseExtend'] } }, properties);
+
+/** Reverse extend: the previous video is the end keyframe (`frame1: {type: 'generation'}`). */
+async function build(this: IExecuteFunctions, itemIndex: number) {
+	const generationId = this.getNodeParameter('generationId', itemIndex, '') as string;
+	const frame1 = await resolveKeyframe.call(this, itemIndex, { source: 'generation', generationId }, 'Video', 'video');
+	return buildVideoCreate.call(this, itemIndex, { frame1 });
+}
+
+export const executeBatch = createOperation({ group: 'video', asset: 'video', build });
