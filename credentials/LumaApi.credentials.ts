@@ -63,6 +63,15 @@ export class LumaApi implements ICredentialType {
 				'Optional. With an organization key, calendar operations act on this calendar (sent as the x-luma-calendar-id header).',
 		},
 		{
+			displayName: 'n8n Processes Sharing This Key',
+			name: 'processesSharingKey',
+			type: 'number',
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			default: 1,
+			description:
+				'How many n8n processes send requests with this key: 1 for a single n8n; in queue mode the main instance plus every worker (and other apps using the key). Luma reports its own count on every answer, which the nodes follow; this number splits the budget when it does not.',
+		},
+		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',

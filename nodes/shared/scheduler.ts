@@ -1,6 +1,7 @@
 import { sleep } from 'n8n-workflow';
 
 import { headerValue, parseResetTime } from './headers';
+import { foreignDuringRequest, localShare, reserveFor, spendable } from './transport/sharing';
 
 /**
  * Account-wide request scheduler shared by every Luma node and every concurrent execution in the
@@ -10,10 +11,14 @@ import { headerValue, parseResetTime } from './headers';
  * ("events", "dream machine reads", "dream machine video creates"...). A bucket enforces:
  *  - a concurrency cap: logical requests holding a slot, retries included, so a retry never pushes
  *    the number of requests in flight above the cap;
- *  - a rate budget: a request counts against the budget from the moment it is sent until one window
- *    after its response came back. The server saw it somewhere in between, so whatever window the
- *    server counts in (fixed or sliding), a steady stream paced this way never exceeds the budget;
- *  - the server's own count, when it sends X-RateLimit-Remaining/Reset (another client may share the key);
+ *  - the server's own count, when it sends X-RateLimit-Remaining/Reset: the truth for every process
+ *    sharing the key. Until the window resets, a request may go while the count, minus this process's
+ *    requests it cannot include yet, minus a reserve for other processes' requests on the wire
+ *    (transport/sharing.ts, docs/queue-mode.md), is above zero; at the reset the whole budget is back;
+ *  - when the server says nothing, a local count: a request counts against this process's share of
+ *    the budget from the moment it is sent until one window after its response came back. The server
+ *    saw it somewhere in between, so whatever window the server counts in (fixed or sliding), a
+ *    steady stream paced this way never exceeds the budget;
  *  - lockouts: after a 429 every request of the bucket waits until the block is over, because sending
  *    during a Luma lockout only extends it.
  *
@@ -24,9 +29,19 @@ import { headerValue, parseResetTime } from './headers';
 export interface BucketLimits {
 	/** Max logical requests in flight in this bucket (account-wide, all nodes and executions). */
 	maxConcurrent: number;
-	/** Max requests per window. */
+	/** Max requests per window for the account (all processes together). */
 	requestsPerWindow: number;
 	windowMs: number;
+	/** n8n processes sharing the key (queue mode); the local count gets 1/processes of the budget. Default 1. */
+	processes?: number;
+	/**
+	 * How the server counts when it reports X-RateLimit-*: a fixed window that ends at the reset
+	 * (Luma events), or a sliding window (Agents API). Only used to tell other clients' requests from
+	 * ours in its count. Default fixed.
+	 */
+	serverWindow?: 'fixed' | 'sliding';
+	/** Slack on a server-sent reset time: its clock and ours differ, and it may be rounded to seconds. */
+	resetGraceMs?: number;
 }
 
 export interface SchedulerCounters {
@@ -54,8 +69,49 @@ const newCounters = (): SchedulerCounters => ({
 const MAX_SLEEP_SLICE_MS = 1000;
 /** Buckets idle this long (nothing in flight, queued or blocked) are forgotten. */
 const IDLE_BUCKET_TTL_MS = 10 * 60 * 1000;
-/** Clock skew tolerance when trusting a server-sent reset time. */
+/** Default slack on a server-sent reset time (clock skew, a reset rounded to whole seconds). */
 const SERVER_RESET_GRACE_MS = 1000;
+
+/**
+ * The server's count as this process last saw it. `unobserved`: this process's requests the count
+ * may not include (on the wire when it was taken, and sent since). A blind view stands for a window
+ * that reset before any answer showed its count: the whole budget, minus what we sent into it.
+ */
+interface ServerView {
+	limit: number;
+	remaining: number;
+	resetAt: number;
+	unobserved: number;
+	blind: boolean;
+	/** Our answers so far when this count came in (those before it were counted by the server before it). */
+	answersAt: number;
+	/**
+	 * When the window is over in our clock at the latest: a fixed window that counted one of our
+	 * requests ends at most one window after that request's answer, whatever the two clocks say,
+	 * so the first answer of the window bounds it; else the server's reset plus grace.
+	 */
+	endsBy: number;
+}
+
+/**
+ * Other clients' requests the server counted while ours were on their way: the most seen in the
+ * current and in the previous window, and when an answer last proved that someone else uses the key.
+ */
+interface ForeignTraffic {
+	windowStart: number;
+	current: number;
+	previous: number;
+	/** 0 = never. */
+	provenAt: number;
+}
+
+/** How long the proof that another client uses the key keeps the measured reserve on, in windows. */
+const FOREIGN_MEMORY_WINDOWS = 10;
+
+/** What a request was sent on: the server's count then, and how many answers of ours that count came after. */
+export interface SendTicket {
+	basis?: { resetAt: number; counted: number; answersAt: number };
+}
 
 export class CancelledError extends Error {
 	constructor() {
@@ -109,10 +165,15 @@ export class Bucket {
 	/** 429s in a row (any request of the bucket); an answer other than 429 ends the streak. */
 	rateLimitStreak = 0;
 
-	/** Server's view (X-RateLimit-Remaining / Reset): sends since that response are subtracted. */
-	private serverRemaining?: number;
+	/** The server's count (X-RateLimit-*), when it sends one. */
+	private view?: ServerView;
 
-	private serverResetAt = 0;
+	private foreign: ForeignTraffic = { windowStart: 0, current: 0, previous: 0, provenAt: 0 };
+
+	/** Every send and every answer (or network failure), for telling our requests from others' in the server's count. */
+	private sends = 0;
+
+	private answers = 0;
 
 	lastUsedAt = Date.now();
 
@@ -137,23 +198,59 @@ export class Bucket {
 		if (drop) this.finishedAt.splice(0, drop);
 	}
 
+	/** The server view now: once its window has reset (plus grace), a blind view of the next one. */
+	private currentView(limits: BucketLimits, now: number): ServerView | undefined {
+		const view = this.view;
+		if (!view) return undefined;
+		if (now < view.endsBy) return view;
+		// A sliding window frees its requests one by one after the reset: back to the local count.
+		if (limits.serverWindow === 'sliding') {
+			this.view = undefined;
+			return undefined;
+		}
+		// A fixed window starts counting afresh; requests of ours still on the wire may land in the new one.
+		this.view = {
+			limit: view.limit,
+			remaining: view.limit,
+			resetAt: view.resetAt + limits.windowMs,
+			unobserved: this.onWire,
+			blind: true,
+			answersAt: this.answers,
+			endsBy: view.endsBy + limits.windowMs,
+		};
+		return this.view;
+	}
+
+	/** Requests the other processes may have on the wire unseen (see transport/sharing.ts). */
+	reserve(limits: BucketLimits, limit: number, now = Date.now()): number {
+		const { provenAt, current, previous } = this.foreign;
+		const proven = provenAt > 0 && now - provenAt < FOREIGN_MEMORY_WINDOWS * limits.windowMs;
+		return reserveFor({
+			processes: limits.processes ?? 1,
+			maxConcurrent: limits.maxConcurrent,
+			// Once someone else is proven, at least one more process like this one is assumed.
+			foreignInFlight: proven ? Math.max(limits.maxConcurrent, current, previous) : 0,
+			limit,
+		});
+	}
+
 	/** 0 when a request may be sent now, else how long to wait (Infinity = until something changes). */
-	private sendDelay(limits: BucketLimits, now: number): number {
+	sendDelay(limits: BucketLimits, now = Date.now()): number {
 		if (now < this.blockedUntil) return this.blockedUntil - now;
 		this.prune(now, limits.windowMs);
+		const view = this.currentView(limits, now);
+		if (view && spendable(view.remaining, view.unobserved, this.reserve(limits, view.limit, now)) < 1) {
+			return Math.max(1, view.endsBy - now);
+		}
+		// The local count stands in for a server that says nothing, and keeps a budget set below the server's.
+		if (view && limits.requestsPerWindow >= view.limit) return 0;
+		const budget = localShare(limits.requestsPerWindow, limits.processes ?? 1);
 		const used = this.onWire + this.finishedAt.length;
-		if (used >= limits.requestsPerWindow) {
-			const mustExpire = used - limits.requestsPerWindow + 1;
+		if (used >= budget) {
+			const mustExpire = used - budget + 1;
 			// Budget held by requests still on the wire frees only when they come back.
 			if (mustExpire > this.finishedAt.length) return Infinity;
 			return Math.max(1, this.finishedAt[mustExpire - 1] + limits.windowMs - now);
-		}
-		if (this.serverRemaining !== undefined) {
-			if (now >= this.serverResetAt) {
-				this.serverRemaining = undefined;
-			} else if (this.serverRemaining <= 0) {
-				return Math.min(this.serverResetAt - now, limits.windowMs + SERVER_RESET_GRACE_MS);
-			}
 		}
 		return 0;
 	}
@@ -175,30 +272,36 @@ export class Bucket {
 		this.notify();
 	}
 
-	/** Waits until the budget and any lockout allow one more request, then marks it as sent. */
-	async startSend(limits: BucketLimits, signal?: AbortSignal, { isRetry = false } = {}): Promise<void> {
+	/** Waits until the budget and any lockout allow one more request, then marks it as sent. Pair with finishSend(). */
+	async startSend(limits: BucketLimits, signal?: AbortSignal, { isRetry = false } = {}): Promise<SendTicket> {
 		const started = Date.now();
 		for (;;) {
 			const delay = this.sendDelay(limits, Date.now());
 			if (delay === 0) break;
 			await sleepSlice(delay, this.nextChange(), signal);
 		}
+		const view = this.view;
+		const ticket: SendTicket =
+			view && !view.blind ? { basis: { resetAt: view.resetAt, counted: view.limit - view.remaining, answersAt: view.answersAt } } : {};
 		this.onWire++;
-		if (this.serverRemaining !== undefined) this.serverRemaining--;
+		this.sends++;
+		if (view) view.unobserved++;
 		this.counters.requestsSent++;
 		if (isRetry) this.counters.retries++;
 		this.counters.maxInFlight = Math.max(this.counters.maxInFlight, this.onWire);
 		this.lastUsedAt = Date.now();
 		this.counters.waitedMs += this.lastUsedAt - started;
+		return ticket;
 	}
 
 	/** A sent request came back (with its status and headers) or failed on the network (no answer). */
-	finishSend(answer?: { status: number; headers: Record<string, unknown> }) {
+	finishSend(ticket: SendTicket, answer?: { status: number; headers: Record<string, unknown> }, limits?: BucketLimits) {
 		const now = Date.now();
 		this.onWire--;
+		this.answers++;
 		this.finishedAt.push(now);
 		if (answer) {
-			this.observeServerCount(answer.headers, now);
+			if (limits) this.observeServerCount(ticket, answer, limits, now);
 			if (answer.status === 429) {
 				this.counters.rateLimited++;
 				this.rateLimitStreak++;
@@ -210,14 +313,48 @@ export class Bucket {
 		this.notify();
 	}
 
-	private observeServerCount(headers: Record<string, unknown>, now: number) {
+	private observeServerCount(
+		ticket: SendTicket,
+		{ status, headers }: { status: number; headers: Record<string, unknown> },
+		limits: BucketLimits,
+		now: number,
+	) {
 		const remaining = Number(headerValue(headers, 'x-ratelimit-remaining'));
 		const resetAt = parseResetTime(headerValue(headers, 'x-ratelimit-reset'), now);
-		if (Number.isFinite(remaining) && resetAt !== undefined && resetAt > now) {
-			// Requests still on the wire were sent before this count was taken: assume they will use it too.
-			this.serverRemaining = remaining - this.onWire;
-			this.serverResetAt = resetAt;
+		if (!Number.isFinite(remaining) || resetAt === undefined || resetAt <= now) return;
+		const reported = Number(headerValue(headers, 'x-ratelimit-limit'));
+		const limit = Number.isFinite(reported) && reported > 0 ? reported : (this.view?.limit ?? limits.requestsPerWindow);
+		// Requests still on the wire were sent before this count was taken: assume they will use it too.
+		const view = this.view;
+		const sameWindow = view !== undefined && !view.blind && resetAt === view.resetAt;
+		const serverEnd = resetAt + (limits.resetGraceMs ?? SERVER_RESET_GRACE_MS);
+		const fresh: ServerView = {
+			limit,
+			remaining,
+			resetAt,
+			unobserved: this.onWire,
+			blind: false,
+			answersAt: this.answers,
+			// A 429's reset is the end of a lockout, not of a window.
+			endsBy: status === 429 || limits.serverWindow === 'sliding' ? serverEnd : Math.min(serverEnd, sameWindow ? view.endsBy : now + limits.windowMs),
+		};
+		// A 429 is the server refusing: its count wins even over a later reset (a sliding window's
+		// refusal resets when its oldest request ages out, before the reset of our last success).
+		if (!view || view.blind || status === 429 || resetAt > view.resetAt) this.view = fresh;
+		else if (sameWindow && remaining - this.onWire < view.remaining - view.unobserved) this.view = fresh;
+		// (An answer from an older window, overtaken on the way, says nothing new.)
+		if (status !== 429 && ticket.basis?.resetAt === resetAt) this.observeForeign(ticket.basis, limit - remaining, limits, now);
+	}
+
+	/** Measures how much of the server's count others sent while this request was on its way. */
+	private observeForeign(basis: NonNullable<SendTicket['basis']>, counted: number, limits: BucketLimits, now: number) {
+		const foreign = foreignDuringRequest(counted - basis.counted, this.answers - basis.answersAt, this.sends - basis.answersAt);
+		if (now - this.foreign.windowStart >= limits.windowMs) {
+			const lastWindowRecent = now - this.foreign.windowStart < 2 * limits.windowMs;
+			this.foreign = { windowStart: now, current: 0, previous: lastWindowRecent ? this.foreign.current : 0, provenAt: this.foreign.provenAt };
 		}
+		this.foreign.current = Math.max(this.foreign.current, foreign.most);
+		if (foreign.least > 0) this.foreign.provenAt = now;
 	}
 
 	/** Waits until something in this bucket changes (a slot is given back, an answer comes in), at most `maxMs`. */

@@ -8,7 +8,9 @@ import { decideRetry, NEVER_SENT_CODES } from '../retryPolicy';
 import { CancelledError, getBucket, waitFor } from '../scheduler';
 import type { Account, LumaApiName } from './accounts';
 import { getAccount } from './accounts';
-import { bucketFor, jobBucketKey } from './budgets';
+import type { CreateTurn, ListPage } from './accountActivity';
+import { accountActivity, existingActivity } from './accountActivity';
+import { bucketFor, jobBucketKey, sharedCreateGate } from './budgets';
 import type { LumaContext } from './context';
 import { cancelled, cleanQuery, isAbort, networkErrorCode, parseBody } from './responses';
 import { runSettingsOf } from './runSettings';
@@ -69,6 +71,18 @@ function garbledBody(body: unknown, expect: LumaRequest['expect']): string | und
 	return typeof body === 'object' && body !== null && !Array.isArray(body) ? undefined : 'not a JSON object';
 }
 
+/** How a gated create ended, for the account's shared view (accountActivity.ts). */
+function reportTurn(turn: CreateTurn, status: number, body: unknown, garbled: boolean, sentAt: number) {
+	if (status < 300 && !garbled && typeof body === 'object' && body !== null && !Array.isArray(body)) turn.created(body as IDataObject, sentAt);
+	else if (status < 300 || status >= 500) turn.lost();
+	else turn.refused(status === 429);
+}
+
+/** GET /generations/{id}: a poll, whose state tells whether a job slot is free again. */
+function isGenerationRead(path: string, body: unknown): body is IDataObject {
+	return /^\/generations\/[^/]+$/.test(path) && typeof body === 'object' && body !== null && !Array.isArray(body);
+}
+
 /**
  * The one way the Luma nodes talk to Luma's APIs: waits for the account's scheduler, sends through
  * n8n's authenticated HTTP helper (proxy, SSRF rules, credential handling), and sends again only
@@ -81,7 +95,7 @@ export async function lumaApiRequest<T = IDataObject>(ctx: LumaContext, api: Lum
 	const account = await getAccount(ctx, api);
 	const settings = runSettingsOf(ctx);
 	const timing = getTransportTiming();
-	const { key, limits } = bucketFor(api, account, request, settings, timing.windowMs);
+	const { key, limits } = bucketFor(api, account, request, settings, timing);
 	const bucket = getBucket(key);
 	const signal = ctx.getExecutionCancelSignal?.();
 	const options = httpOptions(api, account, request, timing);
@@ -96,6 +110,10 @@ export async function lumaApiRequest<T = IDataObject>(ctx: LumaContext, api: Lum
 		resendableStatuses: api === 'agents' && request.limitGroup ? AGENTS_REJECTED_CREATE_STATUSES : undefined,
 	};
 	const lost = (answer: LostAnswer) => lostAnswerError(node, answer, request.itemIndex, request.whatToCheck);
+	const gate = sharedCreateGate(api, account, request, limits);
+	const activityTiming = { windowMs: timing.windowMs, maxAgeMs: timing.accountActivityMaxAgeMs };
+	const listPage: ListPage = async (offset, limit) =>
+		await lumaApiRequest(ctx, 'dreamMachine', { method: 'GET', path: '/generations', qs: { limit, offset }, itemIndex: request.itemIndex });
 
 	try {
 		await bucket.acquireSlot(limits, signal);
@@ -105,16 +123,28 @@ export async function lumaApiRequest<T = IDataObject>(ctx: LumaContext, api: Lum
 	}
 	try {
 		for (let attempt = 0; ; attempt++) {
-			await bucket.startSend(limits, signal, { isRetry: attempt > 0 });
+			const turn: CreateTurn | undefined = gate
+				? await accountActivity(account.key).waitForTurn(gate.group, gate.plan, activityTiming, listPage, signal)
+				: undefined;
+			const ticket = await bucket.startSend(limits, signal, { isRetry: attempt > 0 });
+			const sentAt = Date.now();
 			let response: IN8nHttpFullResponse;
 			try {
 				response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, account.credentialType, options)) as IN8nHttpFullResponse;
 			} catch (error) {
-				bucket.finishSend();
-				if (isAbort(error, signal)) throw cancelled(node, request.itemIndex);
+				bucket.finishSend(ticket);
+				if (isAbort(error, signal)) {
+					turn?.lost();
+					throw cancelled(node, request.itemIndex);
+				}
 				// e.g. "no credentials set": not a network failure, nothing was sent.
-				if (error instanceof NodeOperationError) throw asNodeError(node, error, request.itemIndex);
+				if (error instanceof NodeOperationError) {
+					turn?.refused(false);
+					throw asNodeError(node, error, request.itemIndex);
+				}
 				const code = networkErrorCode(error) ?? 'NETWORK_ERROR';
+				if (NEVER_SENT_CODES.has(code)) turn?.refused(false);
+				else turn?.lost();
 				const decision = decideRetry({ kind: 'networkError', code }, retry, retryTiming, Date.now());
 				if (decision.action === 'retry') {
 					retry.transientRetries++;
@@ -127,9 +157,13 @@ export async function lumaApiRequest<T = IDataObject>(ctx: LumaContext, api: Lum
 			}
 			const status = response.statusCode;
 			const headers = (response.headers ?? {}) as Record<string, unknown>;
-			bucket.finishSend({ status, headers });
+			bucket.finishSend(ticket, { status, headers }, limits);
 			const body = parseBody(response.body);
 			const garbled = status < 300 ? garbledBody(body, request.expect) : undefined;
+			if (turn) reportTurn(turn, status, body, garbled !== undefined, sentAt);
+			else if (api === 'dreamMachine' && request.method === 'GET' && status < 300 && isGenerationRead(request.path, body)) {
+				existingActivity(account.key)?.observeGeneration(body, activityTiming);
+			}
 			const decision = decideRetry(
 				{ kind: 'answer', status, headers, garbled: garbled !== undefined, detail: status >= 400 ? lumaErrorMessage(body) : undefined },
 				{ ...retry, rateLimitStreak: bucket.rateLimitStreak },

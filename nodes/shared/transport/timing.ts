@@ -17,6 +17,13 @@ export interface TransportTiming {
 	maxTransientRetries: number;
 	/** Per request timeout. */
 	requestTimeoutMs: number;
+	/** Slack on a server-sent X-RateLimit-Reset: clocks differ, and the reset may be rounded to whole seconds. */
+	serverResetGraceMs: number;
+	/**
+	 * Longest a listing of the account's recent generations is trusted before a Dream Machine create,
+	 * when several processes share the key (a batch lists once, not once per create).
+	 */
+	accountActivityMaxAgeMs: number;
 }
 
 const DEFAULT_TIMING: TransportTiming = {
@@ -26,6 +33,8 @@ const DEFAULT_TIMING: TransportTiming = {
 	backoffCapMs: 60_000,
 	maxTransientRetries: 3,
 	requestTimeoutMs: 60_000,
+	serverResetGraceMs: 1_000,
+	accountActivityMaxAgeMs: 2_000,
 };
 
 let timing: TransportTiming = { ...DEFAULT_TIMING };
