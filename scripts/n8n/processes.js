@@ -34,11 +34,12 @@ async function n8nCommand(userFolder, args, options = {}) {
 	const installed = await ensureN8n({ cacheDir: options.cacheDir, quiet: true });
 	const p = pathsFor(installed.cacheDir);
 	fs.mkdirSync(userFolder, { recursive: true });
+	const env = n8nEnv(p, userFolder, { ...(await ownBrokerPort()), ...options.env });
 	return new Promise((resolve, reject) => {
 		const started = Date.now();
 		const child = spawn(p.nodeBin, [p.n8nBin, ...args], {
 			cwd: userFolder,
-			env: n8nEnv(p, userFolder, options.env),
+			env,
 			stdio: ['pipe', 'pipe', 'pipe'],
 		});
 		let stdout = '';
@@ -78,6 +79,15 @@ function freePort() {
 			server.close(() => resolve(port));
 		});
 	});
+}
+
+/**
+ * `n8n start`, `worker` and `execute` run a task broker for their task runner on
+ * N8N_RUNNERS_BROKER_PORT, default 5679, and exit when it is taken: by `npm run dev`, another
+ * worktree's e2e suite, or the other processes of a queue-mode run. Each process gets a free port.
+ */
+async function ownBrokerPort() {
+	return { N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
 }
 
 /** Whether a GET of `url` answers 200 within two seconds. */
@@ -166,7 +176,7 @@ async function spawnN8n(spec) {
 	const p = pathsFor(installed.cacheDir);
 	const managed = spawnManaged(p.nodeBin, [p.n8nBin, ...spec.args], {
 		cwd: spec.userFolder,
-		env: n8nEnv(p, spec.userFolder, spec.env),
+		env: n8nEnv(p, spec.userFolder, { ...(await ownBrokerPort()), ...spec.env }),
 		logFile: spec.logFile,
 		onOutput: spec.onOutput,
 	});
