@@ -25,6 +25,7 @@ export function scaledTiming(windowMs: number): Partial<TransportTiming> {
 		backoffBaseMs: 1_000 * scale,
 		backoffCapMs: MINUTE_MS * scale,
 		serverResetGraceMs: 1_000 * scale,
-		accountActivityMaxAgeMs: 2_000 * scale,
+		serverClockSkewMs: 100 * scale,
+		accountActivityMaxAgeMs: 1_000 * scale,
 	};
 }

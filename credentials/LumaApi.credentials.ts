@@ -1,8 +1,9 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -80,14 +81,13 @@ export class LumaApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				'x-luma-api-key': '={{$credentials.apiKey}}',
-			},
-		},
-	};
+	/**
+	 * Sets the key header itself: a declarative '={{$credentials.apiKey}}' would be evaluated by n8n's
+	 * expression engine (an isolate, about a millisecond) on every request the nodes send.
+	 */
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		return { ...requestOptions, headers: { ...requestOptions.headers, 'x-luma-api-key': String(credentials.apiKey ?? '') } };
+	}
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -26,6 +26,17 @@ export function parseResetTime(value: string | undefined, now: number): number |
 	return Number.isNaN(date) ? undefined : date;
 }
 
+/**
+ * Whether an X-RateLimit-Reset value is given to the second (then the true reset may be up to a
+ * second later than it reads) or finer (ISO with fractions, epoch milliseconds, fractional seconds).
+ */
+export function resetIsWholeSeconds(value: string | undefined): boolean {
+	const trimmed = (value ?? '').trim();
+	if (/^\d+$/.test(trimmed)) return Number(trimmed) <= 1e12;
+	if (/^\d+\.\d+$/.test(trimmed)) return false;
+	return !/\d{2}:\d{2}:\d{2}[.,]\d/.test(trimmed);
+}
+
 /** Retry-After: delta seconds or an HTTP date. Returns milliseconds to wait, or undefined. */
 export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
 	if (value === undefined || value.trim() === '') return undefined;

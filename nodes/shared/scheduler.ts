@@ -1,7 +1,7 @@
 import { sleep } from 'n8n-workflow';
 
-import { headerValue, parseResetTime } from './headers';
-import { foreignDuringRequest, localShare, reserveFor, spendable } from './transport/sharing';
+import { headerValue, parseResetTime, resetIsWholeSeconds } from './headers';
+import { localShare, othersIn, reserveFor, spendable } from './transport/sharing';
 
 /**
  * Account-wide request scheduler shared by every Luma node and every concurrent execution in the
@@ -40,8 +40,10 @@ export interface BucketLimits {
 	 * ours in its count. Default fixed.
 	 */
 	serverWindow?: 'fixed' | 'sliding';
-	/** Slack on a server-sent reset time: its clock and ours differ, and it may be rounded to seconds. */
+	/** Slack on a server-sent reset given in whole seconds (it may be rounded down by up to a second). Default 1 s. */
 	resetGraceMs?: number;
+	/** Slack on a finer reset time: how far the server's clock may be behind ours. Default 100 ms. */
+	clockSkewMs?: number;
 }
 
 export interface SchedulerCounters {
@@ -69,8 +71,9 @@ const newCounters = (): SchedulerCounters => ({
 const MAX_SLEEP_SLICE_MS = 1000;
 /** Buckets idle this long (nothing in flight, queued or blocked) are forgotten. */
 const IDLE_BUCKET_TTL_MS = 10 * 60 * 1000;
-/** Default slack on a server-sent reset time (clock skew, a reset rounded to whole seconds). */
+/** Default slack on a server-sent reset time given in whole seconds, and on a finer one (clock skew). */
 const SERVER_RESET_GRACE_MS = 1000;
+const CLOCK_SKEW_MS = 100;
 
 /**
  * The server's count as this process last saw it. `unobserved`: this process's requests the count
@@ -85,11 +88,9 @@ interface ServerView {
 	blind: boolean;
 	/** Our answers so far when this count came in (those before it were counted by the server before it). */
 	answersAt: number;
-	/**
-	 * When the window is over in our clock at the latest: a fixed window that counted one of our
-	 * requests ends at most one window after that request's answer, whatever the two clocks say,
-	 * so the first answer of the window bounds it; else the server's reset plus grace.
-	 */
+	/** Our answers that carried an earlier window's count before this window's first one: surely not in it. */
+	answersBeforeWindow: number;
+	/** When the window is over in our clock: the server's reset, plus slack for rounding and clocks. */
 	endsBy: number;
 }
 
@@ -175,6 +176,9 @@ export class Bucket {
 
 	private answers = 0;
 
+	/** Answers that carried the server's count. */
+	private countedAnswers = 0;
+
 	lastUsedAt = Date.now();
 
 	readonly counters = newCounters();
@@ -216,6 +220,7 @@ export class Bucket {
 			unobserved: this.onWire,
 			blind: true,
 			answersAt: this.answers,
+			answersBeforeWindow: this.countedAnswers,
 			endsBy: view.endsBy + limits.windowMs,
 		};
 		return this.view;
@@ -327,7 +332,8 @@ export class Bucket {
 		// Requests still on the wire were sent before this count was taken: assume they will use it too.
 		const view = this.view;
 		const sameWindow = view !== undefined && !view.blind && resetAt === view.resetAt;
-		const serverEnd = resetAt + (limits.resetGraceMs ?? SERVER_RESET_GRACE_MS);
+		const rawReset = headerValue(headers, 'x-ratelimit-reset');
+		const grace = resetIsWholeSeconds(rawReset) ? (limits.resetGraceMs ?? SERVER_RESET_GRACE_MS) : (limits.clockSkewMs ?? CLOCK_SKEW_MS);
 		const fresh: ServerView = {
 			limit,
 			remaining,
@@ -335,26 +341,34 @@ export class Bucket {
 			unobserved: this.onWire,
 			blind: false,
 			answersAt: this.answers,
-			// A 429's reset is the end of a lockout, not of a window.
-			endsBy: status === 429 || limits.serverWindow === 'sliding' ? serverEnd : Math.min(serverEnd, sameWindow ? view.endsBy : now + limits.windowMs),
+			answersBeforeWindow: sameWindow ? view.answersBeforeWindow : this.countedAnswers,
+			endsBy: resetAt + grace,
 		};
 		// A 429 is the server refusing: its count wins even over a later reset (a sliding window's
 		// refusal resets when its oldest request ages out, before the reset of our last success).
 		if (!view || view.blind || status === 429 || resetAt > view.resetAt) this.view = fresh;
 		else if (sameWindow && remaining - this.onWire < view.remaining - view.unobserved) this.view = fresh;
 		// (An answer from an older window, overtaken on the way, says nothing new.)
-		if (status !== 429 && ticket.basis?.resetAt === resetAt) this.observeForeign(ticket.basis, limit - remaining, limits, now);
+		this.countedAnswers++;
+		const current = this.view;
+		if (status !== 429 && current && current.resetAt === resetAt) this.observeForeign(ticket, limit - remaining, current, limits, now);
 	}
 
-	/** Measures how much of the server's count others sent while this request was on its way. */
-	private observeForeign(basis: NonNullable<SendTicket['basis']>, counted: number, limits: BucketLimits, now: number) {
-		const foreign = foreignDuringRequest(counted - basis.counted, this.answers - basis.answersAt, this.sends - basis.answersAt);
+	/**
+	 * Measures how much of the server's count others sent: while this request was on its way (the
+	 * reserve's size, an overestimate), and in the window as a whole (the proof that someone else
+	 * uses the key: the count is above every request of ours that can be in the window).
+	 */
+	private observeForeign(ticket: SendTicket, counted: number, view: ServerView, limits: BucketLimits, now: number) {
+		const { basis } = ticket;
+		const during = basis?.resetAt === view.resetAt ? othersIn(counted - basis.counted, this.answers - basis.answersAt) : 0;
+		const proven = othersIn(counted, this.sends - view.answersBeforeWindow);
 		if (now - this.foreign.windowStart >= limits.windowMs) {
 			const lastWindowRecent = now - this.foreign.windowStart < 2 * limits.windowMs;
 			this.foreign = { windowStart: now, current: 0, previous: lastWindowRecent ? this.foreign.current : 0, provenAt: this.foreign.provenAt };
 		}
-		this.foreign.current = Math.max(this.foreign.current, foreign.most);
-		if (foreign.least > 0) this.foreign.provenAt = now;
+		this.foreign.current = Math.max(this.foreign.current, during);
+		if (proven > 0) this.foreign.provenAt = now;
 	}
 
 	/** Waits until something in this bucket changes (a slot is given back, an answer comes in), at most `maxMs`. */

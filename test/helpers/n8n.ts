@@ -87,7 +87,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	): Promise<IHttpRequestOptions> {
 		const type = credentialTypes[typeName];
 		const auth = type?.authenticate;
-		if (!auth || typeof auth === 'function') return requestOptions;
+		if (!auth) return requestOptions;
+		// As n8n's credentials helper: a function sets what it needs itself.
+		if (typeof auth === 'function') return await auth.call(type, credentials, requestOptions);
 		const headers = { ...(requestOptions.headers ?? {}) } as IDataObject;
 		for (const [name, value] of Object.entries(auth.properties.headers ?? {})) {
 			headers[name] = resolveCredentialExpression(String(value), credentials);

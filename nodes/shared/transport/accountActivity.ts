@@ -46,10 +46,10 @@ export interface CreateTurn {
 /** Pages of 50 (Luma answers 500 to `limit` 100 and over: lumaai-python#153); four at most. */
 const PAGE_SIZE = 50;
 const MAX_PAGES = 4;
-/** A freed slot stays with the owner of the finished job this many listing ages. */
-const HANDOFF_AGES = 2;
-/** The random pause before reaching for a remainder slot, in listing ages. */
-const PAUSE_AGES = 5;
+/** A freed slot stays with the owner of the finished job this many listing ages (it sees the job end within about one). */
+const HANDOFF_AGES = 3;
+/** The random pause before reaching for a remainder slot, at most this many listing ages. */
+const PAUSE_AGES = 4;
 /** Own generation IDs are remembered this long (their jobs are over well before). */
 const OWN_ID_MEMORY_MS = 3_600_000;
 

@@ -24,7 +24,7 @@ export function bucketFor(
 	account: Account,
 	request: Pick<LumaRequest, 'limitGroup'>,
 	settings: ConcurrencySettings,
-	timing: Pick<TransportTiming, 'windowMs' | 'serverResetGraceMs'>,
+	timing: Pick<TransportTiming, 'windowMs' | 'serverResetGraceMs' | 'serverClockSkewMs'>,
 ): { key: string; limits: BucketLimits } {
 	const limits: BucketLimits = {
 		maxConcurrent: settings.maxConcurrentRequests,
@@ -34,6 +34,7 @@ export function bucketFor(
 		// Luma's events budget is per minute with a reset time; the Agents API's is a sliding minute.
 		serverWindow: api === 'agents' ? 'sliding' : 'fixed',
 		resetGraceMs: timing.serverResetGraceMs,
+		clockSkewMs: timing.serverClockSkewMs,
 	};
 	if (api === 'events') {
 		const keyBudget = account.credentials.keyType === 'organization' ? 500 : 200;

@@ -35,6 +35,7 @@ export interface ReserveInput {
 	/**
 	 * Measured: the most requests of other clients the server counted while one request of ours was
 	 * on its way (between the count it was sent on and its own count). 0 when this process is alone.
+	 * Used only when the number of processes is not configured.
 	 */
 	foreignInFlight: number;
 	/** The server's budget per window. */
@@ -42,16 +43,18 @@ export interface ReserveInput {
 }
 
 /**
- * Requests the other processes may get counted before the server's count shows them to us:
- * (processes - 1) x concurrency when configured, or what was measured, whichever is more. At most
- * half the budget, so a process that meets a heavy neighbour still gets some of each window.
- *
- * Only the configured number protects a window that a process spent alone before the others
- * started: a newcomer's first requests go out before any answer shows it the count.
+ * Requests the other processes may get counted before the server's count shows them to us.
+ * Configured: (processes - 1) x concurrency. That is enough: a process with a current count stops
+ * at the reserve, and one whose count is out of date has at most its concurrency on the wire
+ * before an answer brings it up to date, so the others together overrun the count by at most the
+ * reserve (docs/queue-mode.md). Not configured: what was measured, a safety net for a key shared
+ * without saying so (it cannot protect a window a process spent alone before another one started:
+ * a newcomer's first requests go out before any answer shows it the count). At most half the
+ * budget, so a process next to a heavy neighbour still gets some of each window.
  */
 export function reserveFor({ processes, maxConcurrent, foreignInFlight, limit }: ReserveInput): number {
-	const configured = Math.max(0, processes - 1) * maxConcurrent;
-	return Math.min(Math.floor(limit / 2), Math.max(configured, foreignInFlight));
+	const reserve = processes > 1 ? (processes - 1) * maxConcurrent : foreignInFlight;
+	return Math.min(Math.floor(limit / 2), reserve);
 }
 
 /**
@@ -64,13 +67,14 @@ export function spendable(remaining: number, unobserved: number, reserve: number
 }
 
 /**
- * Other clients' requests the server counted while one request of ours was on its way: its count
- * grew by `growth` between the count the request was sent on and its own answer. Of that growth,
- * `ownAtLeast` are surely ours (our answers that came back in between, this one included) and
- * `ownAtMost` may be ours (also counting our requests still on the wire). Returns the most the
- * others may have sent (what the reserve must cover) and the least (above 0: someone else surely
- * uses the key; a process alone never sees it above 0, so its reserve stays 0).
+ * Other clients' requests in a stretch of the server's count: it grew by `growth`, and `ours` of
+ * that growth may have been this process's requests. Read two ways:
+ * - while one request of ours was on its way (from the count it was sent on to its own answer),
+ *   with `ours` = our answers that came back in between: what the others got counted in that time,
+ *   an overestimate (ours still unanswered are taken for theirs), the measured reserve;
+ * - over the window, with `ours` = every request of ours that can be in it: the others' least, and
+ *   above 0 the proof that someone else uses the key (a process alone never sees it above 0).
  */
-export function foreignDuringRequest(growth: number, ownAtLeast: number, ownAtMost: number): { most: number; least: number } {
-	return { most: Math.max(0, growth - ownAtLeast), least: Math.max(0, growth - ownAtMost) };
+export function othersIn(growth: number, ours: number): number {
+	return Math.max(0, growth - ours);
 }

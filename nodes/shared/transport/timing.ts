@@ -17,8 +17,10 @@ export interface TransportTiming {
 	maxTransientRetries: number;
 	/** Per request timeout. */
 	requestTimeoutMs: number;
-	/** Slack on a server-sent X-RateLimit-Reset: clocks differ, and the reset may be rounded to whole seconds. */
+	/** Slack on an X-RateLimit-Reset given in whole seconds: Luma may round it down by up to a second. */
 	serverResetGraceMs: number;
+	/** Slack on a finer X-RateLimit-Reset: how far Luma's clock may be behind n8n's (NTP keeps both within milliseconds). */
+	serverClockSkewMs: number;
 	/**
 	 * Longest a listing of the account's recent generations is trusted before a Dream Machine create,
 	 * when several processes share the key (a batch lists once, not once per create).
@@ -34,7 +36,8 @@ const DEFAULT_TIMING: TransportTiming = {
 	maxTransientRetries: 3,
 	requestTimeoutMs: 60_000,
 	serverResetGraceMs: 1_000,
-	accountActivityMaxAgeMs: 2_000,
+	serverClockSkewMs: 100,
+	accountActivityMaxAgeMs: 1_000,
 };
 
 let timing: TransportTiming = { ...DEFAULT_TIMING };

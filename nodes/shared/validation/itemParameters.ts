@@ -28,7 +28,8 @@ function rawChild(raw: unknown, key: string | number): unknown {
 	return typeof raw === 'object' && raw !== null ? (raw as IDataObject)[key] : undefined;
 }
 
-function isExpression(raw: unknown): boolean {
+/** Whether a raw parameter value (or anything inside it) is an expression: then it can differ per item. */
+export function isExpression(raw: unknown): boolean {
 	if (typeof raw === 'string') return raw.startsWith('=');
 	if (typeof raw === 'object' && raw !== null) {
 		if ('__rl' in raw) return isExpression((raw as IDataObject).value);
@@ -132,38 +133,77 @@ function checkField(
 	if (problem) fail(problem);
 }
 
-/**
- * The problems of one item: each top-level parameter the node has is resolved for the item, matched
- * to the field the item really shows (display rules read with the item's resolved values, so a field
- * hidden by an expression's value is not demanded), and checked.
- */
-function itemProblems(ctx: IExecuteFunctions, itemIndex: number, properties: INodeProperties[], config: ItemCheckConfig): Problem[] {
-	const node: INode = ctx.getNode();
-	const names = Object.keys(node.parameters);
-	const resolved: INodeParameters = {};
-	for (const name of names) resolved[name] = ctx.getNodeParameter(name, itemIndex) as INodeParameters[string];
-	const problems: Problem[] = [];
-	for (const name of names) {
-		const prop = properties.find((candidate) => candidate.name === name && NodeHelpers.displayParameter(resolved, candidate, node, null));
-		if (!prop || prop.type === 'notice' || prop.type === 'hidden') continue;
-		checkField(prop, resolved[name], prop.displayName, node.parameters[name], config, problems);
-	}
-	return problems;
+/** The field a parameter stands for, as the item shows it (display rules read with its resolved values). */
+function shownField(properties: INodeProperties[], name: string, resolved: INodeParameters, node: INode): INodeProperties | undefined {
+	const prop = properties.find((candidate) => candidate.name === name && NodeHelpers.displayParameter(resolved, candidate, node, null));
+	return !prop || prop.type === 'notice' || prop.type === 'hidden' ? undefined : prop;
+}
+
+/** The parameter names the display rules of a field read ('/name' reads the top-level name). */
+function displayRuleNames(prop: INodeProperties): string[] {
+	const { show = {}, hide = {} } = prop.displayOptions ?? {};
+	return [...Object.keys(show), ...Object.keys(hide)].map((name) => name.replace(/^\//, ''));
 }
 
 /**
- * A checker for the items of one node run. Parameters without expressions are the same for every
- * item, so such a run is checked once (item 0) and the result reused.
+ * A checker for the items of one node run: each top-level parameter the node has is resolved for
+ * the item, matched to the field the item really shows (display rules read with the item's resolved
+ * values, so a field hidden by an expression's value is not demanded), and checked.
+ *
+ * Parameters without expressions are the same for every item: they are resolved once, and checked
+ * once unless a display rule of theirs reads a parameter that has one. Only what can differ per item
+ * is resolved and checked per item.
  */
 export function itemParameterChecker(
 	ctx: IExecuteFunctions,
 	properties: INodeProperties[],
 	config: ItemCheckConfig = {},
 ): (itemIndex: number) => void {
-	const perItem = isExpression(ctx.getNode().parameters);
-	let staticProblems: Problem[] | undefined;
+	const node: INode = ctx.getNode();
+	const names = Object.keys(node.parameters);
+	const perItemNames = names.filter((name) => isExpression(node.parameters[name]));
+	const varying = new Set(perItemNames);
+	let once: { resolved: INodeParameters; byName: Map<string, Problem[]>; problems: Problem[]; recheck: Set<string> } | undefined;
+
+	const check = (name: string, resolved: INodeParameters, problems: Problem[]) => {
+		const prop = shownField(properties, name, resolved, node);
+		if (prop) checkField(prop, resolved[name], prop.displayName, node.parameters[name], config, problems);
+	};
+	const staticPart = () => {
+		if (once) return once;
+		const resolved: INodeParameters = {};
+		for (const name of names) resolved[name] = ctx.getNodeParameter(name, 0) as INodeParameters[string];
+		const byName = new Map<string, Problem[]>();
+		const recheck = new Set<string>();
+		for (const name of names) {
+			if (varying.has(name)) continue;
+			// Shown or not depending on a value an expression gives per item: decided per item.
+			const dependsOnItem = properties.some((candidate) => candidate.name === name && displayRuleNames(candidate).some((rule) => varying.has(rule)));
+			if (dependsOnItem) {
+				recheck.add(name);
+				continue;
+			}
+			const problems: Problem[] = [];
+			check(name, resolved, problems);
+			byName.set(name, problems);
+		}
+		once = { resolved, byName, problems: [...byName.values()].flat(), recheck };
+		return once;
+	};
+
 	return (itemIndex: number) => {
-		const problems = perItem ? itemProblems(ctx, itemIndex, properties, config) : (staticProblems ??= itemProblems(ctx, 0, properties, config));
+		const { resolved: staticValues, byName, problems: staticProblems, recheck } = staticPart();
+		let problems = staticProblems;
+		if (perItemNames.length > 0) {
+			const resolved: INodeParameters = { ...staticValues };
+			for (const name of perItemNames) resolved[name] = ctx.getNodeParameter(name, itemIndex) as INodeParameters[string];
+			problems = [];
+			// In the order of the node's parameters, as the user reads them.
+			for (const name of names) {
+				if (varying.has(name) || recheck.has(name)) check(name, resolved, problems);
+				else problems.push(...(byName.get(name) ?? []));
+			}
+		}
 		if (problems.length === 0) return;
 		const [first, ...others] = problems;
 		throw new NodeOperationError(ctx.getNode(), `${first.label} ${first.message}`, {
