@@ -3,7 +3,7 @@
  *
  * The Dream Machine simulator enforces the plan (Ray video: 10 generations queued or dreaming at once,
  * 20 creates per minute) and runs every video for its documented 32 s (2 s queued + 30 s dreaming),
- * time scaled 1:20. The Luma Generate node (real n8n execution, Video → Generate, one item per
+ * time compressed so Luma's minute lasts BENCH_WINDOW_SECONDS (default 10, at least 10). The Luma Generate node (real n8n execution, Video → Generate, one item per
  * prompt, Wait for Completion: Poll, limits from the credential's plan) is compared with the script
  * most people write first: send every create at once, sleep 5 s on a 429 and try again, then poll
  * each generation every 3 s (the interval of Luma's own SDK examples).
@@ -24,8 +24,9 @@ import { configureTransport } from '../nodes/shared/transport';
 import { runWorkflow } from '../test/helpers/n8n';
 import { BUILD_TIER_LIMITS, DEFAULT_TIMINGS } from '../test/simulator/dream-machine';
 import { startDreamMachine } from '../test/simulator/dream-machine/testServer';
+import { scaledTiming, windowMsFromEnv } from './support';
 
-const SCALE = 0.05;
+const SCALE = windowMsFromEnv() / 60_000;
 const N = Number(process.env.BENCH_GENERATIONS ?? 60);
 const MINUTE = 60_000;
 const { concurrent: SLOTS, createsPerMinute: PER_MINUTE } = BUILD_TIER_LIMITS.video;
@@ -131,7 +132,7 @@ async function measure(name: string, client: (baseUrl: string) => Promise<void>)
 
 async function main() {
 	process.env.N8N_LOG_LEVEL = 'silent';
-	configureTransport({ windowMs: MINUTE * SCALE, eventsLockoutMs: MINUTE * SCALE, backoffBaseMs: 50, backoffCapMs: 1000 });
+	configureTransport(scaledTiming(MINUTE * SCALE));
 	// The node's poll intervals (4 s first, up to 20 s for video), scaled like the simulator.
 	configurePolling({ firstIntervalMs: { image: 1_000 * SCALE, video: 4_000 * SCALE }, maxIntervalMs: { image: 5_000 * SCALE, video: 20_000 * SCALE } });
 	console.log(

@@ -70,7 +70,7 @@ export class LumaApi implements ICredentialType {
 			typeOptions: { minValue: 1, numberPrecision: 0 },
 			default: 1,
 			description:
-				'How many n8n processes send requests with this key: 1 for a single n8n; in queue mode the main instance plus every worker (and other apps using the key). Luma reports its own count on every answer, which the nodes follow; this number splits the budget when it does not.',
+				"How many n8n processes send requests with this key: 1 for a single n8n; in queue mode the main instance plus every worker. Each process follows Luma's own count and leaves room in it for the others' requests in flight, so together they never meet Luma's one-minute lockout.",
 		},
 		{
 			displayName: 'Base URL',

@@ -5,6 +5,8 @@
  *   request.ts      send loop: scheduler slot and budget, n8n's HTTP helper, ask the retry policy
  *   accounts.ts     credential → account (base URL, key fingerprint), plan limits
  *   budgets.ts      which scheduler bucket a request joins, with which limits
+ *   sharing.ts      one key, several n8n processes: the reserve and the shares (pure; docs/queue-mode.md)
+ *   accountActivity.ts + createGate.ts   Dream Machine creates on a shared key: the account's listing, the verdict (pure)
  *   runSettings.ts  the node run's Concurrency options, handed over by the router
  *   pagination.ts   cursor and offset lists
  *   externalUrl.ts  downloads and presigned uploads
