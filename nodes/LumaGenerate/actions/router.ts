@@ -1,13 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { routeOperation } from '../../shared/router';
-import type { ResourceModule } from '../../shared/types';
-import { resources } from './resources';
+import { modulesOf } from './resources';
 
-const modules: Record<string, ResourceModule> = Object.fromEntries(
-	Object.entries(resources).map(([name, { module }]) => [name, module]),
-);
-
+/** The chosen API's resources: nodes of version 1 without the parameter are Dream Machine workflows. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeOperation.call(this, modules);
+	const api = this.getNodeParameter('authentication', 0, 'dreamMachineApi') === 'agentsApi' ? 'agentsApi' : 'dreamMachineApi';
+	return await routeOperation.call(this, modulesOf(api));
 }

@@ -100,7 +100,9 @@ export async function runGenerations<P, G extends JobState>(
 					stopWhen: () => control.stopped() || (callbackMode && attempted === control.runs),
 					wake: callbackMode ? Promise.race([allAttempted, control.whenStopped]) : control.whenStopped,
 				});
-				if (result.outcome === 'final' && !control.stopped() && (await flow.createAgain?.(result.generation, prepared, attempt, itemIndex))) {
+				const again =
+					result.outcome === 'final' && !control.stopped() && (await flow.createAgain?.(result.generation, prepared, attempt, itemIndex));
+				if (again && !control.stopped()) {
 					generation = await flow.create(prepared, itemIndex);
 					continue;
 				}
