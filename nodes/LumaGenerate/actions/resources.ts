@@ -34,7 +34,9 @@ function forApi(api: GenerationApi, module: ResourceModule): ResourceModule {
 			...property,
 			displayOptions: {
 				...property.displayOptions,
-				show: { ...property.displayOptions?.show, authentication: [api] },
+				// First: n8n stops reading a rule at the first parameter set by an expression and shows the
+				// field, so the API must be decided before (else the other API's required fields show up).
+				show: { authentication: [api], ...property.displayOptions?.show },
 			},
 		})),
 	};

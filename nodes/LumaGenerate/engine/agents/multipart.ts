@@ -20,7 +20,7 @@ function quoted(text: string): string {
 export function multipartBody(fields: Record<string, string | number | undefined>, file: MultipartFile): { body: Buffer; contentType: string } {
 	let boundary: string;
 	// A boundary must not occur in the content; with 24 random bytes that is a formality, checked anyway.
-	do boundary = `n8nLumaBoundary${randomBytes(24).toString('hex')}`;
+	do boundary = `----n8n-luma-${randomBytes(24).toString('hex')}`;
 	while (file.data.includes(boundary));
 	const parts: Buffer[] = [];
 	for (const [name, value] of Object.entries(fields)) {

@@ -54,7 +54,7 @@ export function modelFields(kind: ModelKind): INodeProperties[] {
 			name: 'customModel',
 			type: 'string',
 			default: '',
-			required: true,
+			// Not `required`: n8n would demand it whenever Model is an expression; readModel checks it.
 			placeholder: kind === 'video' ? 'e.g. ray-3.3' : 'e.g. uni-1.1',
 			displayOptions: { show: { model: ['custom'] } },
 			description: 'The model name exactly as Luma documents it (expressions allowed)',

@@ -31,7 +31,9 @@ export function throwProblem(ctx: IExecuteFunctions, itemIndex: number, problem:
 export function readModel(ctx: IExecuteFunctions, itemIndex: number): string {
 	const choice = String(ctx.getNodeParameter('model', itemIndex, '') ?? '');
 	if (choice !== 'custom') return choice;
-	return String(ctx.getNodeParameter('customModel', itemIndex, '') ?? '').trim();
+	const custom = String(ctx.getNodeParameter('customModel', itemIndex, '') ?? '').trim();
+	if (!custom) throw invalid(ctx, itemIndex, 'Custom Model is required', 'Enter the model name exactly as Luma documents it, e.g. uni-1.');
+	return custom;
 }
 
 export function promptProblem(value: unknown, { max = MAX_PROMPT_LENGTH, required = true } = {}): string | undefined {

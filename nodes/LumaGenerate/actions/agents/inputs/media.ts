@@ -40,8 +40,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Luma's generation and file IDs are UUIDs; anything else is an expression that picked the wrong field. */
 export function uuidProblem(value: unknown, what: string): string | undefined {
-	const text = typeof value === 'string' ? value.trim() : value;
-	if (typeof text !== 'string' || !text) return `must be ${what}, got ${describeValue(value)}`;
+	const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : undefined;
+	if (text === undefined || !text) return `must be ${what}, got ${describeValue(value)}`;
 	if (!UUID.test(text)) return `is not ${what} (they look like 123e4567-e89b-12d3-a456-426614174000): ${describeValue(value)}`;
 	return undefined;
 }

@@ -39,7 +39,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Video Generation ID',
 		name: 'extendGenerationId',
 		type: 'string',
-		required: true,
+		// Not `required` (n8n would demand it whenever Mode is an expression): the ID is checked when read.
 		default: '',
 		placeholder: 'e.g. 123e4567-e89b-12d3-a456-426614174000',
 		description: "A completed Ray 3.2 video of this account; to chain nodes, drag the previous node's ID field here",
