@@ -20,14 +20,13 @@ import { request } from 'undici';
 
 import { configurePolling } from '../nodes/LumaGenerate/engine/waiting';
 import { resetScheduler } from '../nodes/shared/scheduler';
-import { configureTransport } from '../nodes/shared/transport';
 import { runWorkflow } from '../test/helpers/n8n';
 import { BUILD_TIER_LIMITS, DEFAULT_TIMINGS } from '../test/simulator/dream-machine';
 import { startDreamMachine } from '../test/simulator/dream-machine/testServer';
+import { MINUTE, ofTheLimit, prepareBench, sleep } from './common';
 
 const SCALE = 0.05;
 const N = Number(process.env.BENCH_GENERATIONS ?? 60);
-const MINUTE = 60_000;
 const { concurrent: SLOTS, createsPerMinute: PER_MINUTE } = BUILD_TIER_LIMITS.video;
 const JOB_MS = DEFAULT_TIMINGS.video.queuedMs + DEFAULT_TIMINGS.video.dreamingMs;
 
@@ -55,8 +54,6 @@ function theoreticalMs(): number {
 	}
 	return Math.max(...finishes);
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function naiveScript(baseUrl: string) {
 	const headers = { authorization: 'Bearer bench', 'content-type': 'application/json' };
@@ -124,14 +121,13 @@ async function measure(name: string, client: (baseUrl: string) => Promise<void>)
 	const minimum = theoreticalMs();
 	console.log(
 		`${name.padEnd(22)} ${N} videos in ${(elapsed / 1000).toFixed(0)} s of simulated time (minimum ${(minimum / 1000).toFixed(0)} s): ` +
-			`${((minimum / elapsed) * 100).toFixed(1)}% of the theoretical limit, 429s received: ${stats.sent429}, ` +
+			`${ofTheLimit(minimum, elapsed)} of the theoretical limit, 429s received: ${stats.sent429}, ` +
 			`creates accepted: ${stats.createsByGroup.video}, max videos in flight: ${stats.maxConcurrentJobs.video}`,
 	);
 }
 
 async function main() {
-	process.env.N8N_LOG_LEVEL = 'silent';
-	configureTransport({ windowMs: MINUTE * SCALE, eventsLockoutMs: MINUTE * SCALE, backoffBaseMs: 50, backoffCapMs: 1000 });
+	prepareBench(SCALE);
 	// The node's poll intervals (4 s first, up to 20 s for video), scaled like the simulator.
 	configurePolling({ firstIntervalMs: { image: 1_000 * SCALE, video: 4_000 * SCALE }, maxIntervalMs: { image: 5_000 * SCALE, video: 20_000 * SCALE } });
 	console.log(
