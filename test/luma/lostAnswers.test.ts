@@ -52,7 +52,7 @@ describe('Event → Create with a lost answer', () => {
 		expect(item.json).toMatchObject({ id: created.id, name, start_at: '2027-09-01T16:00:00.000Z' });
 		expect(sim.requests(CREATE)).toHaveLength(1);
 		expect(sim.requests('/v1/calendars/events/list').length).toBeGreaterThanOrEqual(1);
-		expect(hintsOf(result)).toEqual([expect.stringMatching(new RegExp(`answer to Event → Create was lost; the event it created \\(${created.id}, "${name}"\\) was found .*reconciled`))]);
+		expect(hintsOf(result)).toEqual([expect.stringMatching(new RegExp(`answer to the create was lost; it had made an event named "${name}" starting .* \\(${created.id}\\), which was found and used \\(reconciled`))]);
 	});
 
 	it('says the event was not created when the request never reached Luma, after looking twice', async () => {

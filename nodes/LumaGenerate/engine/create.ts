@@ -7,6 +7,7 @@ import type { DownloadSettings } from '../../shared/generation/download';
 import type { Generation, GenerationGroup } from '../../shared/generation/generation';
 import { asGeneration, failedGenerationError, getGeneration, isFinal, rejectionHint } from '../../shared/generation/generation';
 import { errorItem, runItems } from '../../shared/itemRunner';
+import { claimedInRun } from '../../shared/lostCreates';
 import { lumaApiRequest } from '../../shared/transport';
 import type { NodeRun } from '../../shared/types';
 import type { WaitMode } from '../actions/dreamMachine/fields/waiting';
@@ -14,7 +15,7 @@ import type { CallbackWaitItem, CallbackWaitState } from './callback';
 import { callbackUrlForRun, saveCallbackState } from './callback';
 import { finalizeGeneration, readDownloadSettings, readMaxWaitMinutes } from './finalize';
 import { acquireJobSlot, jobLimit } from './jobSlots';
-import { recoverLostCreate } from './lostCreates';
+import { recoverLostGeneration } from './lostCreates';
 import { pollUntilFinal } from './waiting';
 
 /** One create request, validated and ready to send. */
@@ -49,7 +50,6 @@ async function sendCreate(
 	request: CreateRequest,
 	callbackUrl: string | undefined,
 	itemIndex: number,
-	claimed: Set<string>,
 ): Promise<Generation> {
 	const body = callbackUrl ? { ...request.body, callback_url: callbackUrl } : request.body;
 	const sentAt = Date.now();
@@ -62,11 +62,12 @@ async function sendCreate(
 			limitGroup: spec.group,
 		});
 		const generation = asGeneration(this.getNode(), response, itemIndex);
-		claimed.add(generation.id);
+		// A later item's lost create must not take this generation for its own.
+		claimedInRun(this).add(generation.id);
 		return generation;
 	} catch (error) {
 		const lost = lostAnswerOf(error);
-		if (lost) return await recoverLostCreate(this, lost, body, sentAt, claimed, itemIndex);
+		if (lost) return await recoverLostGeneration(this, lost, body, sentAt, itemIndex);
 		// Moderation and unreadable inputs are rejected at create time with the same texts as
 		// failed generations: give the same hint.
 		if (error instanceof NodeApiError) {
@@ -109,8 +110,6 @@ export function createOperation(spec: CreateSpec) {
 		// Callback mode polls only to free job slots while other items still wait for one: once every
 		// create was attempted, the waiting goes to n8n (pauseOrFinish).
 		let attempted = 0;
-		// Generations this run made: a lost create's search never takes another item's.
-		const claimed = new Set<string>();
 		let resolveAllAttempted: () => void = () => undefined;
 		const allAttempted = new Promise<void>((resolve) => (resolveAllAttempted = resolve));
 
@@ -129,7 +128,7 @@ export function createOperation(spec: CreateSpec) {
 			run: async ([{ itemIndex, prepared: request }], control) => {
 				let generation: Generation;
 				try {
-					generation = await sendCreate.call(this, spec, request, callbackUrl, itemIndex, claimed);
+					generation = await sendCreate.call(this, spec, request, callbackUrl, itemIndex);
 				} finally {
 					if (++attempted === control.runs) resolveAllAttempted();
 				}

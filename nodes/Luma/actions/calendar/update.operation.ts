@@ -3,9 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
-import { calendarLocator, getLocatorValue } from '../common/locators';
 import { allowPrivateNetworkUrlsOption } from '../common/fields';
 import { changedText, ID_FORMS, requireChanges } from '../common/inputs';
+import { calendarLocator, getLocatorValue } from '../common/locators';
 import { calendarOptionalFields, readCalendarFields } from './calendarFields';
 
 const properties: INodeProperties[] = [

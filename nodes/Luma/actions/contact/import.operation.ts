@@ -4,9 +4,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
 import type { NodeRun } from '../../../shared/types';
-import { sendPeopleInBatches } from '../common/batching';
 import { numberOf, requireValid } from '../../../shared/validation/readers';
 import { numberProblem } from '../../../shared/validation/values';
+import { sendPeopleInBatches } from '../common/batching';
 import { checkEmail } from '../common/contactInput';
 import { readText, splitList } from '../common/inputs';
 

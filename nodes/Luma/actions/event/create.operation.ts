@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { asNodeError, lostAnswerError, lostAnswerOf } from '../../../shared/errors';
+import { claimedInRun } from '../../../shared/lostCreates';
 import { lumaApiRequest } from '../../../shared/transport';
 import { requireAfter, timezoneField, toLumaDateTime } from '../common/fields';
 import { requireText, requireTimeZone } from '../common/inputs';
@@ -62,6 +63,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		// A 2xx without the ID leaves the outcome as unknown as a lost answer.
 		if (typeof created.id !== 'string' || !created.id) throw lostAnswerError(this.getNode(), { kind: 'garbled', status: 200, summary: 'no event ID' }, itemIndex, eventWhatToCheck(body));
 		eventId = created.id;
+		// A later item's lost create must not take this event for its own.
+		claimedInRun(this).add(eventId);
 	} catch (error) {
 		const lost = lostAnswerOf(error);
 		if (!lost) throw asNodeError(this.getNode(), error, itemIndex);

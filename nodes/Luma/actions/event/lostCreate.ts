@@ -1,32 +1,23 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { LostAnswer } from '../../../shared/errors';
-import { lostAnswerError, notCreatedError } from '../../../shared/errors';
-import { waitFor } from '../../../shared/scheduler';
-import { cursorPages, getTransportTiming } from '../../../shared/transport';
+import { recoverLostCreate } from '../../../shared/lostCreates';
+import { cursorPages } from '../../../shared/transport';
 
 /**
  * An Event → Create whose answer was lost (the connection failed after sending, a timeout, an
  * ambiguous 5xx, an answer without the event ID) may have created the event. Luma has no idempotency
  * key, but an event is named by its calendar, name and start: the node lists the calendar's events
  * starting around the sent start and takes the one with exactly the sent name and start, created
- * since just before the request. Found: the item goes on with it (nothing is created twice); not
- * found after a second look: it was not created.
+ * since just before the request (the look itself: nodes/shared/lostCreates.ts). No snapshot is
+ * taken before the create: it would double the requests of every create against the calendar's
+ * per-minute budget, for a loss that is rare.
  */
 
 /** The listing window around the sent start (Luma's after/before filter the start time). */
 const WINDOW_MS = 60_000;
 /** Luma's clock and n8n's may differ by this much. */
 const CLOCK_SKEW_MS = 120_000;
-
-/** Events already matched in a node run: identical items each take their own event. */
-const claimedByRun = new WeakMap<IExecuteFunctions, Set<string>>();
-
-function claimedIn(ctx: IExecuteFunctions): Set<string> {
-	let claimed = claimedByRun.get(ctx);
-	if (!claimed) claimedByRun.set(ctx, (claimed = new Set()));
-	return claimed;
-}
 
 /** What to look for in Luma when the answer is lost and the node cannot tell (goes into the error). */
 export function eventWhatToCheck(body: IDataObject): string {
@@ -39,7 +30,7 @@ function isTheCreatedEvent(entry: IDataObject, body: IDataObject, sentAt: number
 	return Number.isNaN(created) || created >= sentAt - CLOCK_SKEW_MS;
 }
 
-async function findCreated(ctx: IExecuteFunctions, body: IDataObject, sentAt: number, claimed: Set<string>, itemIndex: number): Promise<string | undefined> {
+async function findCreated(ctx: IExecuteFunctions, body: IDataObject, sentAt: number, claimed: ReadonlySet<string>, itemIndex: number): Promise<string | undefined> {
 	const start = Date.parse(String(body.start_at));
 	const qs: IDataObject = {
 		after: new Date(start - WINDOW_MS).toISOString(),
@@ -58,24 +49,15 @@ async function findCreated(ctx: IExecuteFunctions, body: IDataObject, sentAt: nu
  * it created, or an error that says what happened.
  */
 export async function recoverLostEvent(ctx: IExecuteFunctions, lost: LostAnswer, body: IDataObject, sentAt: number, itemIndex: number): Promise<string> {
-	const claimed = claimedIn(ctx);
-	try {
-		for (let look = 0; look < 2; look++) {
-			// Luma may still be storing the event the request made: look again after a moment.
-			if (look > 0) await waitFor(getTransportTiming().backoffBaseMs * 2, ctx.getExecutionCancelSignal());
-			const found = await findCreated(ctx, body, sentAt, claimed, itemIndex);
-			if (found) {
-				claimed.add(found);
-				ctx.addExecutionHints({
-					message: `Item ${itemIndex}: Luma's answer to Event → Create was lost; the event it created (${found}, "${String(body.name)}") was found on the calendar and is the output (reconciled, nothing was created twice).`,
-					type: 'info',
-				});
-				return found;
-			}
-		}
-	} catch {
-		// The search itself failed: nothing is known, so say the create may have happened.
-		throw lostAnswerError(ctx.getNode(), lost, itemIndex, eventWhatToCheck(body));
-	}
-	throw notCreatedError(ctx.getNode(), lost, `an event named "${String(body.name)}" starting ${String(body.start_at)}`, itemIndex);
+	return await recoverLostCreate(
+		ctx,
+		lost,
+		{
+			find: async (claimed) => await findCreated(ctx, body, sentAt, claimed, itemIndex),
+			idOf: (id) => id,
+			what: `an event named "${String(body.name)}" starting ${String(body.start_at)}`,
+			whatToCheck: eventWhatToCheck(body),
+		},
+		itemIndex,
+	);
 }

@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
+import { pick } from '../../../shared/objects';
 import { lumaApiRequest } from '../../../shared/transport';
 import type { NodeRun } from '../../../shared/types';
 import { sendPeopleInBatches } from '../common/batching';
-import { pick } from '../../../shared/objects';
 import { checkEmail } from '../common/contactInput';
 import { ID_FORMS, readIdList, readText } from '../common/inputs';
 import { eventIdOf, eventLocator, readEventRef } from '../common/locators';

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodePropertyOptions } from 'n8n-w
 import { NodeOperationError } from 'n8n-workflow';
 
 import { lumaApiRequest } from '../../../shared/transport';
-import { checkEmail } from '../common/contactInput';
 import { maxLengthProblem, requireValid } from '../../../shared/validation/readers';
+import { checkEmail } from '../common/contactInput';
 import { ID_FORMS, readText, requireId, requireText } from '../common/inputs';
 
 /** Guests per request (Add, Send Invites). Luma documents no maximum; 100 keeps a failed request's blast radius small. */

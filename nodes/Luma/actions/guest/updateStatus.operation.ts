@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
-import { lumaApiRequest } from '../../../shared/transport';
 import { pick } from '../../../shared/objects';
+import { lumaApiRequest } from '../../../shared/transport';
 import { eventIdOf, eventLocator, readEventRef } from '../common/locators';
 import { getGuest, guestIdFor, readGuestMessage, readGuestRef } from './guestFields';
 

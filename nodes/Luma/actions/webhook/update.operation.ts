@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
-import { lumaApiRequest } from '../../../shared/transport';
 import { pick } from '../../../shared/objects';
+import { lumaApiRequest } from '../../../shared/transport';
 import { ID_FORMS, requireChanges } from '../common/inputs';
 import { getLocatorValue, webhookLocator } from '../common/locators';
 import { eventTypesField, includeSecretOption, presentWebhook, readEventTypes } from './webhookFields';
