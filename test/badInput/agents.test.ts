@@ -79,9 +79,12 @@ const cases: BadInputCase[] = [
 	// Image → Generate
 	row('Image → Generate: a Prompt expression that returns nothing', image({ prompt: value }), { value: 'a fox' }, {}, 'Prompt is required (the expression returned nothing)'),
 	row('Image → Generate: an object as the Prompt', image({ prompt: value }), { value: 'a fox' }, { value: { text: 'a fox' } }, /^Prompt must be text, got an object/),
-	row('Image → Generate: a Prompt of 6,001 characters', image({ prompt: value }), { value: 'a fox' }, { value: 'x'.repeat(6001) }, 'Prompt is too long: 6001 characters, Luma takes at most 6000'),
+	row('Image → Generate: a Prompt of 6,001 characters', image({ prompt: value }), { value: 'a fox' }, { value: 'x'.repeat(6001) }, 'Prompt is too long: 6001 characters, Luma allows 6000'),
 	row('Image → Generate: 4:3, which UNI-1 does not draw', image({ aspectRatio: value }), { value: '3:2' }, { value: '4:3' }, /^Aspect Ratio must be one of: .*got "4:3"/),
-	row('Image → Generate: a video model for an image', image({ model: value }), { value: 'uni-1-max' }, { value: 'ray-3.2' }, /^Model must be one of: uni-1, uni-1-max, custom; got "ray-3.2"/),
+	row('Image → Generate: a video model for an image', image({ model: value }), { value: 'uni-1-max' }, { value: 'ray-3.2' }, 'Model "ray-3.2" does not fit this operation: it takes uni-1 or uni-1-max'),
+	row('Video → Generate: an image model for a video', video({ model: value }), { value: 'ray-3.2' }, { value: 'uni-1' }, 'Model "uni-1" does not fit this operation: it takes ray-3.2'),
+	row('Image → Split Into Layers: UNI-1 Max, which does not split images', layers({ model: value }), { value: 'uni-1' }, { value: 'uni-1-max' }, 'Model "uni-1-max" does not fit this operation: it takes uni-1'),
+	row('Image → Generate: a model expression that returns nothing', image({ model: value }), { value: 'uni-1' }, {}, 'Model is required'),
 	row('Image → Generate: Custom Model that resolves to nothing', image({ model: 'custom', customModel: value }), { value: 'uni-1' }, { value: ' ' }, 'Custom Model is required'),
 	row('Image → Generate: Manga in landscape', image({ aspectRatio: value, additionalFields: { style: 'manga' } }), { value: '9:16' }, { value: '16:9' }, 'Style "Manga" needs a portrait aspect ratio (2:3, 9:16, 1:2, 1:3), got 16:9'),
 	row(
@@ -120,7 +123,7 @@ const cases: BadInputCase[] = [
 		'Image Reference 1 Input Binary Field: the input item has no binary field "photo"',
 	),
 	row('Image → Generate: an unknown reference source', image({ imageReferences: { values: [{ source: value, url: 'https://example.com/a.jpg' }] } }), { value: 'url' }, { value: 'dropbox' }, /^Image Reference 1 Source must be one of/),
-	row('Image → Generate: a User ID of 257 characters', image({ options: { userId: value } }), { value: 'customer-4711' }, { value: 'u'.repeat(257) }, 'User ID is too long: 257 characters, Luma takes at most 256'),
+	row('Image → Generate: a User ID of 257 characters', image({ options: { userId: value } }), { value: 'customer-4711' }, { value: 'u'.repeat(257) }, 'User ID is too long (257 characters, at most 256)'),
 	row('Image → Generate: an unknown Output Format', image({ additionalFields: { outputFormat: value } }), { value: 'jpeg' }, { value: 'webp' }, /^Output Format must be one of/),
 	// Image → Edit
 	row('Image → Edit: a source image URL that resolves to nothing', edit({ sourceImage: { value: { source: 'url', url: value } } }), { value: 'https://example.com/in.jpg' }, {}, 'Source Image URL must be a URL, got nothing'),
@@ -129,10 +132,10 @@ const cases: BadInputCase[] = [
 		edit({ sourceImage: { value: { source: 'file', fileId: value } } }),
 		withFile(),
 		{ value: 42 },
-		/^Source Image File ID is not a Luma file ID/,
+		'Source Image File ID must be a Luma file ID, got 42',
 	),
 	// Image → Split Into Layers
-	row('Image → Split Into Layers: a prompt of 501 characters', layers({ prompt: value }), { value: 'keep the people apart' }, { value: 'x'.repeat(501) }, 'Prompt is too long: 501 characters, Luma takes at most 500'),
+	row('Image → Split Into Layers: a prompt of 501 characters', layers({ prompt: value }), { value: 'keep the people apart' }, { value: 'x'.repeat(501) }, 'Prompt is too long: 501 characters, Luma allows 500'),
 	row('Image → Split Into Layers: a 4K layer resolution', layers({ layerResolution: value }), { value: '2k' }, { value: '4k' }, /^Layer Resolution must be one of: 1k, 2k/),
 	// Video → Generate
 	row('Video → Generate: 3:1, an image-only ratio', video({ aspectRatio: value }), { value: '21:9' }, { value: '3:1' }, /^Aspect Ratio must be one of: .*got "3:1"/),

@@ -3,9 +3,10 @@
  * something it never promised to take, and
  * - with Continue On Fail off, the node stops with an error naming the field, and NOT ONE request
  *   reached the API (the simulator's request log is the witness);
- * - with Continue On Fail on, the good items around the bad one succeed, the bad one becomes its own
- *   error item, every output is paired with its input, and the bad item added no request (the run
- *   sent exactly twice what one good item sends).
+ * - with Continue On Fail on, the good items around the bad one succeed (each giving what one good
+ *   item gives alone: list operations give several items), the bad one becomes its own error item,
+ *   every output is paired with its input, and the bad item added no request (the run sent exactly
+ *   twice what one good item sends).
  * A case gives the node's parameters (reading `$json.value` where the bad value goes), a good and a
  * bad `$json`, and the message the error must carry.
  */
@@ -25,8 +26,11 @@ export interface BadInputCase {
 	name: string;
 	node: NodeUnderTest;
 	parameters: IDataObject;
-	/** `$json` of the good items (0 and 2) and of the bad item (1). */
-	good: IDataObject;
+	/**
+	 * `$json` of the good items (0 and 2) and of the bad item (1). A function gives each good item a
+	 * fresh one, for operations whose good item uses up what it acts on (a delete).
+	 */
+	good: IDataObject | (() => IDataObject);
 	bad: IDataObject;
 	/** The error message (a RegExp, or text it must contain); it names the field. */
 	message: RegExp | string;
@@ -95,6 +99,7 @@ function expectMessage(message: string | undefined, expected: RegExp | string) {
 
 /** Runs one case both ways (see the top of this file). */
 export async function checkBadInput(env: BadInputSim, testCase: BadInputCase): Promise<void> {
+	const good = () => (typeof testCase.good === 'function' ? testCase.good() : testCase.good);
 	// Off: the bad item alone stops the node before anything is sent.
 	const off = await run(env, testCase, [testCase.bad], false);
 	const error = off.result.error(off.name) ?? off.result.error();
@@ -104,16 +109,20 @@ export async function checkBadInput(env: BadInputSim, testCase: BadInputCase): P
 	expect(off.requests.map((entry) => `${entry.method} ${entry.path}`)).toEqual([]);
 
 	// What one good item sends, to tell that the bad item sent nothing.
-	const single = await run(env, testCase, [testCase.good], false);
+	const single = await run(env, testCase, [good()], false);
 	const singleError = single.result.error(single.name) ?? single.result.error();
 	if (singleError) throw new Error(`${testCase.name}: the good item failed: ${singleError.message}`);
 
 	// On: good, bad, good.
-	const on = await run(env, testCase, [testCase.good, testCase.bad, testCase.good], true);
+	const on = await run(env, testCase, [good(), testCase.bad, good()], true);
 	const output: INodeExecutionData[] = on.result.output(on.name);
-	expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-	expect(output[0].json.error).toBeUndefined();
-	expect(output[2].json.error).toBeUndefined();
-	expectMessage(String(output[1].json.error), testCase.message);
+	// A list operation gives several items per input item: each good item gives what one gave alone,
+	// the bad one exactly its error item, all paired and in input order.
+	const perGoodItem = single.result.output(single.name).length;
+	const expectedPairing = [...Array(perGoodItem).fill(0), 1, ...Array(perGoodItem).fill(2)].map((item) => ({ item }));
+	expect(output.map((item) => item.pairedItem)).toEqual(expectedPairing);
+	const badOutput = output[perGoodItem];
+	for (const item of output) if (item !== badOutput) expect(item.json.error).toBeUndefined();
+	expectMessage(String(badOutput.json.error), testCase.message);
 	expect(on.requests).toHaveLength(2 * single.requests.length);
 }

@@ -93,26 +93,43 @@ export class E2eRun {
 
 	/** Successful 2xx requests the simulator logged for one API, method and path. */
 	logged(api: 'events' | 'dreamMachine', method: string, pathPattern: RegExp) {
-		return this.sim.requestLog.filter(
-			(entry) => entry.api === api && entry.method === method && pathPattern.test(entry.path) && entry.status >= 200 && entry.status < 300,
-		);
+		return successfulRequests(this.sim, api, method, pathPattern);
 	}
 
 	/** Polls until `probe` returns something truthy; on timeout the error carries what n8n and the simulator saw. */
 	async until<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
-		const deadline = Date.now() + timeoutMs;
-		for (;;) {
-			const value = await probe();
-			if (value) return value;
-			if (Date.now() > deadline) {
-				const executions = this.userFolder ? await this.executions().catch(() => []) : [];
-				throw new Error(
-					`timed out waiting for ${what}\nwebhooks: ${JSON.stringify(this.sim.events.stats().webhooks)}\nexecutions: ${JSON.stringify(executions)}\n` +
-						`last requests: ${JSON.stringify(this.sim.requestLog.slice(-8).map((entry) => [entry.method, entry.path, entry.status]))}\n` +
-						`n8n log:\n${this.n8n?.output().slice(-4000) ?? ''}`,
-				);
-			}
-			await new Promise((resolve) => setTimeout(resolve, 250));
-		}
+		return await pollUntil(what, probe, timeoutMs, async () => {
+			const executions = this.userFolder ? await this.executions().catch(() => []) : [];
+			return `executions: ${JSON.stringify(executions)}\n${simulatorDiagnostics(this.sim)}\nn8n log:\n${this.n8n?.output().slice(-4000) ?? ''}`;
+		});
+	}
+}
+
+/** Successful 2xx requests the simulator logged for one API, method and path. */
+export function successfulRequests(sim: Simulator, api: 'events' | 'dreamMachine', method: string, pathPattern: RegExp) {
+	return sim.requestLog.filter((entry) => entry.api === api && entry.method === method && pathPattern.test(entry.path) && entry.status >= 200 && entry.status < 300);
+}
+
+/** What the simulator saw last: webhook delivery counts and the last requests. */
+export function simulatorDiagnostics(sim: Simulator): string {
+	return (
+		`webhooks: ${JSON.stringify(sim.events.stats().webhooks)}\n` +
+		`last requests: ${JSON.stringify(sim.requestLog.slice(-8).map((entry) => [entry.method, entry.path, entry.status]))}`
+	);
+}
+
+/** Polls every 250 ms until `probe` returns something truthy; on timeout the error carries `diagnostics()`. */
+export async function pollUntil<T>(
+	what: string,
+	probe: () => T | undefined | false | Promise<T | undefined | false>,
+	timeoutMs: number,
+	diagnostics: () => Promise<string>,
+): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await probe();
+		if (value) return value;
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${await diagnostics()}`);
+		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
 }

@@ -46,7 +46,7 @@ const video = (extra: IDataObject) => ({ resource: 'video', operation: 'generate
 
 describe('validation before any request', () => {
 	test.each([
-		['no prompt and no image keyframe', video({ prompt: '' }), /^Prompt is required \[item 0\]$/],
+		['no prompt and no image keyframe', video({ prompt: '' }), /^Prompt is required$/],
 		['a prompt under 3 characters', video({ prompt: 'hi' }), /^Prompt is too short: Luma needs at least 3 characters/],
 		['a prompt over 5000 characters', video({ prompt: 'x'.repeat(5001) }), /^Prompt is too long: 5001 characters, Luma allows 5000/],
 		[
@@ -122,7 +122,8 @@ describe('validation before any request', () => {
 	test('one invalid item stops the node before any item is created, and names that item', async () => {
 		const creates = sim.simulator.stats.createsByGroup.video;
 		const error = await runGenerateError(sim, video({ prompt: '={{ $json.prompt }}' }), [{ prompt: 'a valid prompt' }, { prompt: 'no' }]);
-		expect(error.message).toMatch(/^Prompt is too short.*\[item 1\]$/);
+		// The item is in the error's context (n8n shows it), as for every field the item checker refuses.
+		expect(error.message).toBe('Prompt is too short: Luma needs at least 3 characters');
 		expect(error.context?.itemIndex).toBe(1);
 		expect(sim.simulator.stats.createsByGroup.video).toBe(creates);
 	});
@@ -136,6 +137,18 @@ describe('validation before any request', () => {
 		expect(items[1].json.error).toMatch(/^Prompt is too short/);
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(sim.simulator.stats.createsByGroup.video).toBe(1);
+	});
+
+	test('with Allow Private Network URLs a local address is sent (a stand-in for Luma on the own network)', async () => {
+		const local = 'http://127.0.0.1:8080/start.jpg';
+		const [item] = await runGenerate(
+			sim,
+			video({ keyframes: { frame0: { source: 'url', url: local } }, waitForCompletion: 'none', options: { allowPrivateNetworkUrls: true } }),
+		);
+		expect(item.json.request).toMatchObject({ keyframes: { frame0: { type: 'image', url: local } } });
+		// Without it the same item is refused before anything is sent (test/badInput/generate.test.ts, class 9).
+		const error = await invalid(video({ keyframes: { frame0: { source: 'url', url: local } }, waitForCompletion: 'none' }));
+		expect(error.message).toMatch(/^Start Frame URL points at a private or local address \(127\.0\.0\.1\)/);
 	});
 
 	test('a previous generation that is not finished is refused before the create', async () => {

@@ -195,6 +195,36 @@ describe('Ticket Type, Coupon, Host, Blast', () => {
 		expect((await json({ resource: 'ticketType', operation: 'delete', eventId: rl(eventId), ticketTypeId: rl(id) }))[0]).toEqual({ id, deleted: true });
 	});
 
+	it('updates a ticket type with only what the user changed: a new price keeps its currency', async () => {
+		const [created] = await json({ resource: 'ticketType', operation: 'create', eventId: rl(eventId), name: 'Euro Ticket', price: 25, currency: 'eur' });
+		const ticketTypeId = rl(String(created.id));
+		const update = (updateFields: IDataObject) => json({ resource: 'ticketType', operation: 'update', eventId: rl(eventId), ticketTypeId, updateFields });
+		const sentUpdates = () => sim.requests('/v1/events/ticket-types/update').map((entry) => entry.body);
+
+		sim.sim.resetStats();
+		expect((await update({ price: 20 }))[0]).toMatchObject({ cents: 2000, currency: 'eur', type: 'paid' });
+		expect(sentUpdates()).toEqual([{ event_ticket_type_id: created.id, type: 'paid', cents: 2000, currency: 'eur' }]);
+		// The currency was read from the ticket type, not defaulted to usd.
+		expect(sim.requests('/v1/events/ticket-types/get')).toHaveLength(1);
+
+		sim.sim.resetStats();
+		expect((await update({ currency: 'chf' }))[0]).toMatchObject({ cents: 2000, currency: 'chf' });
+		expect(sentUpdates()).toEqual([{ event_ticket_type_id: created.id, type: 'paid', cents: 2000, currency: 'chf' }]);
+
+		sim.sim.resetStats();
+		await update({ name: 'Franc Ticket' });
+		expect(sentUpdates()).toEqual([{ event_ticket_type_id: created.id, name: 'Franc Ticket' }]);
+		expect(sim.requests('/v1/events/ticket-types/get')).toHaveLength(0);
+
+		sim.sim.resetStats();
+		expect((await update({ price: 0 }))[0]).toMatchObject({ type: 'free', cents: null, currency: null });
+		const error = await runLumaError(sim, { resource: 'ticketType', operation: 'update', eventId: rl(eventId), ticketTypeId, updateFields: { price: 10 } });
+		expect(error.message).toBe('Currency is required with this Price: the ticket type is free, so it has no currency to keep');
+		expect(sentUpdates()).toHaveLength(1);
+		const [paidAgain] = await update({ price: 10, currency: 'gbp' });
+		expect(paidAgain).toMatchObject({ type: 'paid', cents: 1000, currency: 'gbp' });
+	});
+
 	it('creates, lists and updates event and calendar coupons', async () => {
 		const [eventCoupon] = await json({ resource: 'coupon', operation: 'create', scope: 'event', eventId: rl(eventId), code: 'node20', discountType: 'percent', percentOff: 20 });
 		expect(eventCoupon).toMatchObject({ code: 'NODE20', percent_off: 20 });

@@ -5,6 +5,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { asNodeError, lostAnswerOf } from '../../shared/errors';
 import type { Generation, GenerationGroup } from '../../shared/generation/generation';
 import { asGeneration, failedGenerationError, getGeneration, isFinal, rejectionHint } from '../../shared/generation/generation';
+import { claimedInRun } from '../../shared/lostCreates';
 import { lumaApiRequest } from '../../shared/transport';
 import type { NodeRun } from '../../shared/types';
 import type { CallbackWaitItem, CallbackWaitState } from './callback';
@@ -12,7 +13,7 @@ import { callbackUrlForRun, saveCallbackState } from './callback';
 import { finalizeGeneration, readDownloadSettings, readMaxWaitMinutes } from './finalize';
 import type { Outcome, WaitMode } from './flow';
 import { outcomeItem, runGenerations } from './flow';
-import { recoverLostCreate } from './lostCreates';
+import { recoverLostGeneration } from './lostCreates';
 import { dreamMachineSchedule } from './waiting';
 
 /** One create request, validated and ready to send. */
@@ -43,7 +44,6 @@ async function sendCreate(
 	request: CreateRequest,
 	callbackUrl: string | undefined,
 	itemIndex: number,
-	claimed: Set<string>,
 ): Promise<Generation> {
 	const body = callbackUrl ? { ...request.body, callback_url: callbackUrl } : request.body;
 	const sentAt = Date.now();
@@ -56,11 +56,12 @@ async function sendCreate(
 			limitGroup: spec.group,
 		});
 		const generation = asGeneration(this.getNode(), response, itemIndex);
-		claimed.add(generation.id);
+		// A later item's lost create must not take this generation for its own.
+		claimedInRun(this).add(generation.id);
 		return generation;
 	} catch (error) {
 		const lost = lostAnswerOf(error);
-		if (lost) return await recoverLostCreate(this, lost, body, sentAt, claimed, itemIndex);
+		if (lost) return await recoverLostGeneration(this, lost, body, sentAt, itemIndex);
 		// Moderation and unreadable inputs are rejected at create time with the same texts as
 		// failed generations: give the same hint.
 		if (error instanceof NodeApiError) {
@@ -90,13 +91,11 @@ export function createOperation(spec: CreateSpec) {
 		}
 		const runId = randomUUID();
 		const callbackUrl = callbackMode ? callbackUrlForRun.call(this, runId) : undefined;
-		// Generations this run made: a lost create's search never takes another item's.
-		const claimed = new Set<string>();
 		const outcomes = await runGenerations<CreateRequest, Generation>(this, items.length, run, {
 			jobs: { api: 'dreamMachine', group: spec.group },
 			waitMode,
 			prepare: async (itemIndex) => await spec.build.call(this, itemIndex),
-			create: async (request, itemIndex) => await sendCreate.call(this, spec, request, callbackUrl, itemIndex, claimed),
+			create: async (request, itemIndex) => await sendCreate.call(this, spec, request, callbackUrl, itemIndex),
 			look: async (id, itemIndex) => await getGeneration.call(this, id, itemIndex),
 			schedule: () => dreamMachineSchedule(spec.group),
 			maxWaitMinutes: (itemIndex) => readMaxWaitMinutes.call(this, itemIndex),

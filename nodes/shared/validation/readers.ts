@@ -93,3 +93,57 @@ export function urlProblem(value: unknown, purpose: 'link' | 'fetchedByLuma', al
 	}
 	return undefined;
 }
+
+/**
+ * "is required", and when the field was set by an expression, that the expression gave nothing:
+ * for fields whose need depends on other values (a URL when the source is "URL", a prompt without
+ * an image), which a description cannot mark `required`. `raw` is the unresolved parameter.
+ */
+export function requiredProblem(raw: unknown): string {
+	return typeof raw === 'string' && raw.startsWith('=') ? 'is required (the expression returned nothing)' : 'is required';
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A UUID as Luma's generation APIs give IDs (123e4567-e89b-12d3-a456-426614174000), surrounding spaces aside. */
+export function uuidProblem(value: unknown, what: string): string | undefined {
+	if (typeof value !== 'string' || !value.trim()) return `must be ${what}, got ${describeValue(value)}`;
+	return UUID.test(value.trim()) ? undefined : `is not ${what}: ${describeValue(value)}`;
+}
+
+/** Text within Luma's length rules: the minimum counts what is left without surrounding spaces. */
+export function textLengthProblem(text: string, min: number, max: number): string | undefined {
+	if (text.trim().length < min) return `is too short: Luma needs at least ${min} characters`;
+	if (text.length > max) return `is too long: ${text.length} characters, Luma allows ${max}`;
+	return undefined;
+}
+
+/** A model name as Luma spells them (ray-2, photon-flash-1, ray-3.2): letters, digits, ".", "-", "_". */
+export function modelNameProblem(value: unknown): string | undefined {
+	if (typeof value !== 'string' || !value.trim()) return `must be a model name such as ray-2, got ${describeValue(value)}`;
+	return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(value.trim()) ? undefined : `is not a model name (letters, digits, ".", "-" and "_", e.g. ray-2): ${describeValue(value)}`;
+}
+
+/**
+ * A value of a list Luma documents as open (new values appear without notice): any text passes,
+ * since Luma judges it; anything else is refused with the known values as examples.
+ */
+export function openOptionProblem(value: unknown, known: readonly string[]): string | undefined {
+	if (typeof value === 'string' && value.trim()) return undefined;
+	return `must be one of ${known.join(', ')} (or a newer value Luma documents) as text, got ${describeValue(value)}`;
+}
+
+/**
+ * A number as the item checker accepts it (numeric text from an expression counts), NaN when it is
+ * none: what readers convert with once a field passed the check, instead of guessing with Number().
+ */
+export function numberOf(value: unknown): number {
+	if (typeof value === 'number') return value;
+	if (typeof value === 'string' && value.trim() !== '') return Number(value);
+	return Number.NaN;
+}
+
+/** Text of at most `max` characters (a limit the API documents). */
+export function maxLengthProblem(text: string, max: number): string | undefined {
+	return text.length > max ? `is too long (${text.length} characters, at most ${max})` : undefined;
+}

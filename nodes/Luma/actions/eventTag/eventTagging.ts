@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
-import { eventLocator, eventTagLocator, getLocatorValue, resolveEventId } from '../common/locators';
+import { eventLocator, eventTagLocator, readTagIdOrName, resolveEventId } from '../common/locators';
 
 /**
  * Apply / Unapply an event tag to one event per input item: POST /v1/calendars/event-tags/<apply|unapply>
@@ -18,7 +18,7 @@ export function eventTaggingOperation(action: 'apply' | 'unapply') {
 	];
 
 	async function execute(this: IExecuteFunctions, itemIndex: number) {
-		const tag = getLocatorValue.call(this, 'tagId', itemIndex, 'Event Tag');
+		const tag = readTagIdOrName.call(this, itemIndex, 'Event Tag');
 		const eventId = await resolveEventId.call(this, itemIndex);
 		const counts = (await lumaApiRequest(this, 'events', {
 			method: 'POST',

@@ -5,7 +5,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { asNodeError } from '../../../shared/errors';
 import { lumaApiRequest } from '../../../shared/transport';
 import type { NodeRun } from '../../../shared/types';
-import { requireValid } from '../../../shared/validation/readers';
+import { maxLengthProblem, requireValid } from '../../../shared/validation/readers';
 import { describeValue } from '../../../shared/validation/values';
 import { outcomeItem, runGenerations } from '../flow';
 import type { AgentsJobType } from '../waiting';
@@ -54,7 +54,7 @@ export function readUserId(ctx: IExecuteFunctions, itemIndex: number): string {
 	const given: unknown = ctx.getNodeParameter('options.userId', itemIndex, '');
 	const text = typeof given === 'string' ? given.trim() : typeof given === 'number' ? String(given) : '';
 	requireValid(ctx, itemIndex, 'User ID', given !== undefined && given !== null && typeof given !== 'string' && typeof given !== 'number' ? `must be text, got ${describeValue(given)}` : undefined);
-	requireValid(ctx, itemIndex, 'User ID', text.length > MAX_USER_ID_LENGTH ? `is too long: ${text.length} characters, Luma takes at most ${MAX_USER_ID_LENGTH}` : undefined);
+	requireValid(ctx, itemIndex, 'User ID', maxLengthProblem(text, MAX_USER_ID_LENGTH));
 	if (text) return text;
 	const workflow = ctx.getWorkflow();
 	const tag = createHash('sha256').update(`${workflow.id ?? workflow.name ?? ''}\n${ctx.getNode().id ?? ctx.getNode().name}`).digest('hex').slice(0, 16);

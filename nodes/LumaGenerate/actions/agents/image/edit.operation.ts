@@ -31,7 +31,7 @@ export const description = updateDisplayOptions({ show: { resource: ['image'], o
 async function build(this: IExecuteFunctions, itemIndex: number): Promise<AgentsRequest> {
 	const body = {
 		type: 'image_edit',
-		model: readModel(this, itemIndex),
+		model: readModel(this, itemIndex, 'image'),
 		prompt: readPrompt(this, itemIndex),
 		// An edit keeps the source's shape: Luma ignores aspect_ratio, so Manga goes with any source.
 		...readImageExtras(this, itemIndex, undefined),

@@ -31,7 +31,7 @@ async function build(this: IExecuteFunctions, itemIndex: number): Promise<Agents
 	const aspectRatio = ratio === 'auto' ? undefined : ratio;
 	const body = {
 		type: 'image',
-		model: readModel(this, itemIndex),
+		model: readModel(this, itemIndex, 'image'),
 		prompt: readPrompt(this, itemIndex),
 		...(aspectRatio ? { aspect_ratio: aspectRatio } : {}),
 		...readImageExtras(this, itemIndex, aspectRatio),

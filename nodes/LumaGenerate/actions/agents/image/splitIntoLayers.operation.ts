@@ -45,7 +45,7 @@ export const description = updateDisplayOptions({ show: { resource: ['image'], o
 async function build(this: IExecuteFunctions, itemIndex: number): Promise<AgentsRequest> {
 	const body = {
 		type: 'layering',
-		model: readModel(this, itemIndex),
+		model: readModel(this, itemIndex, 'layering'),
 		prompt: readPrompt(this, itemIndex, { max: MAX_LAYERING_PROMPT_LENGTH, fallback: DEFAULT_PROMPT }),
 		layering: { resolution: this.getNodeParameter('layerResolution', itemIndex) as string },
 	};

@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { modelNameProblem, numberOf, textLengthProblem } from '../../../../shared/validation/readers';
 import { describeValue } from '../../../../shared/validation/values';
+import type { ModelKind } from '../fields/model';
 import { MAX_PROMPT_LENGTH } from '../fields/model';
 import { FRAMES_PER_SECOND, MANGA_ASPECT_RATIOS, MAX_KEYFRAMES } from '../fields/output';
 
@@ -27,20 +29,38 @@ export function throwProblem(ctx: IExecuteFunctions, itemIndex: number, problem:
 	if (problem) throw invalid(ctx, itemIndex, `${problem.label} ${problem.message}`, problem.description);
 }
 
-/** A model from the picker, or "Custom Model" for names Luma added later. */
-export function readModel(ctx: IExecuteFunctions, itemIndex: number): string {
-	const choice = String(ctx.getNodeParameter('model', itemIndex, '') ?? '');
-	if (choice !== 'custom') return choice;
-	const custom = String(ctx.getNodeParameter('customModel', itemIndex, '') ?? '').trim();
-	if (!custom) throw invalid(ctx, itemIndex, 'Custom Model is required', 'Enter the model name exactly as Luma documents it, e.g. uni-1.');
-	return custom;
+/** The models Luma documents and the operations that take them (TS SDK `Model`; layering: Go SDK). */
+const KNOWN_MODELS: Record<string, readonly ModelKind[]> = { 'uni-1': ['image', 'layering'], 'uni-1-max': ['image'], 'ray-3.2': ['video'] };
+const TAKES: Record<ModelKind, string> = {
+	image: 'uni-1 or uni-1-max (or a newer image model by name)',
+	layering: 'uni-1',
+	video: 'ray-3.2 (or a newer video model by name)',
+};
+
+/**
+ * A model from the picker, "Custom Model", or (model names being an open list) any name an
+ * expression gives: a name Luma does not know yet passes through, a known model of the wrong kind
+ * (a video model for an image) is refused here instead of by Luma.
+ */
+export function readModel(ctx: IExecuteFunctions, itemIndex: number, kind: ModelKind): string {
+	const choice = String(ctx.getNodeParameter('model', itemIndex, '') ?? '').trim();
+	const model = choice === 'custom' ? String(ctx.getNodeParameter('customModel', itemIndex, '') ?? '').trim() : choice;
+	if (!model) {
+		const label = choice === 'custom' ? 'Custom Model' : 'Model';
+		throw invalid(ctx, itemIndex, `${label} is required`, 'Enter the model name exactly as Luma documents it, e.g. uni-1.');
+	}
+	throwProblem(ctx, itemIndex, problemOf(choice === 'custom' ? 'Custom Model' : 'Model', modelNameProblem(model)));
+	const fits = KNOWN_MODELS[model];
+	if (fits && !fits.includes(kind)) {
+		throw invalid(ctx, itemIndex, `Model "${model}" does not fit this operation: it takes ${TAKES[kind]}`);
+	}
+	return model;
 }
 
 export function promptProblem(value: unknown, { max = MAX_PROMPT_LENGTH, required = true } = {}): string | undefined {
 	if (typeof value !== 'string') return `must be text, got ${describeValue(value)}`;
-	if (required && value.trim() === '') return 'is required';
-	if (value.length > max) return `is too long: ${value.length} characters, Luma takes at most ${max}`;
-	return undefined;
+	if (value.trim() === '') return required ? 'is required' : undefined;
+	return textLengthProblem(value, 1, max);
 }
 
 /** The prompt (1–6,000 characters unless the type says otherwise); `fallback` stands in for an optional empty one. */
@@ -72,9 +92,8 @@ export function countProblem(label: string, count: number, max: number, why: str
 }
 
 /** A keyframe entry's frame as a number when it is one (expressions may hand over numeric text). */
-export function frameOf(entry: IDataObject): unknown {
-	const frame = entry.frame ?? 0;
-	return typeof frame === 'string' && frame.trim() !== '' && Number.isFinite(Number(frame)) ? Number(frame) : frame;
+export function frameOf(entry: IDataObject): number {
+	return numberOf(entry.frame ?? 0);
 }
 
 /** Keyframe positions: whole, unique, and on the output's 24 fps grid (`maxFrame` undefined: no upper bound known). */

@@ -1,7 +1,7 @@
 import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { asNodeError, isNotFound } from '../../../../shared/errors';
-import { requireValid, urlProblem } from '../../../../shared/validation/readers';
+import { requireValid, urlProblem, uuidProblem } from '../../../../shared/validation/readers';
 import { describeValue } from '../../../../shared/validation/values';
 import { FILE_MAX_BYTES, getAgentsFile } from '../../../engine/agents/files';
 import { getAgentsGeneration } from '../../../engine/agents/generation';
@@ -36,18 +36,9 @@ const SUPPORTED: Record<MediaKind, string[]> = {
 /** Luma: 50 MB per image (52,428,800 bytes), URL or inline. */
 export const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Luma's generation and file IDs are UUIDs; anything else is an expression that picked the wrong field. */
-export function uuidProblem(value: unknown, what: string): string | undefined {
-	const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : undefined;
-	if (text === undefined || !text) return `must be ${what}, got ${describeValue(value)}`;
-	if (!UUID.test(text)) return `is not ${what} (they look like 123e4567-e89b-12d3-a456-426614174000): ${describeValue(value)}`;
-	return undefined;
-}
-
 export function readUuid(ctx: IExecuteFunctions, itemIndex: number, value: unknown, label: string, what: string): string {
-	requireValid(ctx, itemIndex, label, uuidProblem(value, what), 'To chain nodes, use the expression {{ $json.id }}.');
+	requireValid(ctx, itemIndex, label, uuidProblem(value, what), 'IDs look like 123e4567-e89b-12d3-a456-426614174000; to chain nodes, use the expression {{ $json.id }}.');
 	return String(value).trim().toLowerCase();
 }
 

@@ -136,7 +136,7 @@ async function build(this: IExecuteFunctions, itemIndex: number): Promise<Agents
 	const resolution = this.getNodeParameter('resolution', itemIndex) as string;
 	const { hdr, exr } = readHdr(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject);
 	throwProblem(this, itemIndex, hdrProblem(hdr, exr, resolution));
-	const model = readModel(this, itemIndex);
+	const model = readModel(this, itemIndex, 'video');
 	const prompt = readPrompt(this, itemIndex);
 	const source = await readRequiredMediaSlot(this, itemIndex, 'sourceVideo', ['source'], { label: 'Source Video', accepts: 'video', purpose: 'input' });
 	const { entries, slots } = await readMediaList(

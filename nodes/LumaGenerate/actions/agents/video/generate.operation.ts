@@ -141,7 +141,7 @@ async function build(this: IExecuteFunctions, itemIndex: number): Promise<Agents
 	const resolution = this.getNodeParameter('resolution', itemIndex) as string;
 	const extras = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const { hdr, exr } = readHdr(extras);
-	const model = readModel(this, itemIndex);
+	const model = readModel(this, itemIndex, 'video');
 	const prompt = readPrompt(this, itemIndex);
 	const { slots, frames } = await readFrames(this, itemIndex, mode);
 	const framePaths = slots.filter((slot) => slot.path[1] === 'start_frame' || slot.path[1] === 'end_frame');

@@ -73,7 +73,7 @@ async function build(this: IExecuteFunctions, itemIndex: number): Promise<Agents
 		throwProblem(this, itemIndex, sourcePositionProblem(placed));
 		video.source_position = { x_norm: placed.x, y_norm: placed.y, w_norm: placed.width, h_norm: placed.height };
 	}
-	const model = readModel(this, itemIndex);
+	const model = readModel(this, itemIndex, 'video');
 	const prompt = readPrompt(this, itemIndex);
 	const source = await readRequiredMediaSlot(this, itemIndex, 'sourceVideo', ['source'], { label: 'Source Video', accepts: 'video', purpose: 'input' });
 	return { type: 'video_reframe', body: { type: 'video_reframe', model, prompt, aspect_ratio: aspectRatio, video }, media: [source] };

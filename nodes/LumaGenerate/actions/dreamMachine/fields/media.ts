@@ -7,6 +7,13 @@ export const ASPECT_RATIOS: INodePropertyOptions[] = ['16:9', '9:16', '1:1', '4:
 	value: ratio,
 }));
 
+/*
+ * Every option field below is `required`: it always has a value in the editor, so only an
+ * expression that returns nothing can leave it empty, and that item must fail rather than be sent
+ * without the field (Luma would silently apply its own default).
+ */
+
+/** A closed list (the SDK's enum): checked before any request. */
 export function aspectRatioField(overrides: Partial<INodeProperties> = {}): INodeProperties {
 	return {
 		displayName: 'Aspect Ratio',
@@ -14,10 +21,15 @@ export function aspectRatioField(overrides: Partial<INodeProperties> = {}): INod
 		type: 'options',
 		options: ASPECT_RATIOS,
 		default: '16:9',
+		required: true,
 		...overrides,
 	};
 }
 
+/**
+ * Output resolution: an open list (`'540p' | … | (string & {})` in the SDK), declared in the
+ * router's `openOptions`, so an expression may give a resolution Luma added later.
+ */
 export const RESOLUTIONS: INodePropertyOptions[] = [
 	{ name: '540p', value: '540p' },
 	{ name: '720p', value: '720p' },
@@ -25,10 +37,46 @@ export const RESOLUTIONS: INodePropertyOptions[] = [
 	{ name: '4K', value: '4k' },
 ];
 
-export const IMAGE_FORMATS: INodePropertyOptions[] = [
-	{ name: 'JPG', value: 'jpg' },
-	{ name: 'PNG', value: 'png' },
+export function resolutionField(defaultResolution: string, description: string): INodeProperties {
+	return {
+		displayName: 'Resolution',
+		name: 'resolution',
+		type: 'options',
+		options: RESOLUTIONS,
+		default: defaultResolution,
+		required: true,
+		description,
+	};
+}
+
+/** Video length: an open list like resolution (`'5s' | '9s' | (string & {})`). */
+export const DURATIONS: INodePropertyOptions[] = [
+	{ name: '5 Seconds', value: '5s' },
+	{ name: '9 Seconds', value: '9s' },
 ];
+
+export const durationField: INodeProperties = {
+	displayName: 'Duration',
+	name: 'duration',
+	type: 'options',
+	options: DURATIONS,
+	default: '5s',
+	required: true,
+	description: 'Length of the video; an expression may give a newer duration Luma documents',
+};
+
+/** A closed list. */
+export const imageFormatField: INodeProperties = {
+	displayName: 'Format',
+	name: 'format',
+	type: 'options',
+	options: [
+		{ name: 'JPG', value: 'jpg' },
+		{ name: 'PNG', value: 'png' },
+	],
+	default: 'jpg',
+	required: true,
+};
 
 const GENERATION_ID_VALUE: INodeProperties = {
 	displayName: 'Generation ID',
@@ -104,12 +152,17 @@ export function sourceCollection(
 	};
 }
 
+/** Luma's example weights, used as the defaults of the reference fields. */
+export const DEFAULT_WEIGHTS = { imageReference: 0.85, styleReference: 0.8, modifyImage: 1 } as const;
+
+export const WEIGHT_RANGE = { minValue: 0, maxValue: 1 } as const;
+
 export function weightField(defaultWeight: number, description: string): INodeProperties {
 	return {
 		displayName: 'Weight',
 		name: 'weight',
 		type: 'number',
-		typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
+		typeOptions: { ...WEIGHT_RANGE, numberPrecision: 2 },
 		default: defaultWeight,
 		description,
 	};

@@ -93,11 +93,12 @@ export function waitingOptions(asset: GenerationGroup | 'any'): INodeProperties[
 			displayName: 'Max Wait (Minutes)',
 			name: 'maxWaitMinutes',
 			type: 'number',
-			typeOptions: { minValue: 0, numberPrecision: 2 },
+			// A week: far beyond any generation, and a wait n8n can still schedule.
+			typeOptions: { minValue: 0, maxValue: 10_080, numberPrecision: 2 },
 			default: 30,
 			displayOptions: waiting,
 			description:
-				'How long to wait for Luma before giving up (the generation keeps running at Luma; continue with Generation → Wait for Completion)',
+				'How long to wait for Luma before giving up, up to 10080 (a week). The generation keeps running at Luma; continue with Generation → Wait for Completion.',
 		},
 		{
 			displayName: 'Download Result',

@@ -15,7 +15,7 @@ export const description = updateDisplayOptions({ show: { resource: ['generation
 
 /** DELETE /generations/{id} answers 204 with no body. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const id = checkGenerationId(this, itemIndex, this.getNodeParameter('generationId', itemIndex), 'Generation ID');
+	const id = checkGenerationId(this, itemIndex, this.getNodeParameter('generationId', itemIndex), 'Generation ID', 'generationId');
 	await lumaApiRequest(this, 'dreamMachine', { method: 'DELETE', path: `/generations/${encodeURIComponent(id)}`, itemIndex });
 	return { id, deleted: true };
 }

@@ -6,7 +6,7 @@ import { getGeneration } from '../../../../shared/generation/generation';
 import { finalizeGeneration, readDownloadSettings, readMaxWaitMinutes } from '../../../engine/finalize';
 import { pollUntilFinal } from '../../../engine/waiting';
 import { generationIdField } from '../fields/media';
-import { createOptionsCollection } from '../fields/options';
+import { waitOptionsCollection } from '../fields/options';
 import { checkGenerationId } from '../inputs/validation';
 
 const properties: INodeProperties[] = [
@@ -14,7 +14,7 @@ const properties: INodeProperties[] = [
 		'Generation ID',
 		'A generation started elsewhere (another workflow, "Don\'t Wait", the Luma app); to chain nodes, drag the previous node\'s ID field here',
 	),
-	createOptionsCollection('any'),
+	waitOptionsCollection(),
 ];
 
 export const description = updateDisplayOptions(
@@ -24,7 +24,7 @@ export const description = updateDisplayOptions(
 
 /** Polls a generation made elsewhere until it is final; output as for the create operations. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const id = checkGenerationId(this, itemIndex, this.getNodeParameter('generationId', itemIndex), 'Generation ID');
+	const id = checkGenerationId(this, itemIndex, this.getNodeParameter('generationId', itemIndex), 'Generation ID', 'generationId');
 	const maxWaitMinutes = readMaxWaitMinutes.call(this, itemIndex);
 	const deadline = Date.now() + maxWaitMinutes * 60_000;
 	const known = await getGeneration.call(this, id, itemIndex);

@@ -2,30 +2,25 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { createOperation } from '../../../engine/create';
-import { aspectRatioField, IMAGE_FORMATS, sourceValues, weightField } from '../fields/media';
+import { aspectRatioField, DEFAULT_WEIGHTS, imageFormatField, sourceValues, WEIGHT_RANGE, weightField } from '../fields/media';
 import { modelFields, promptField } from '../fields/model';
 import { createOptionsCollection } from '../fields/options';
 import { callbackUrlField, waitFields } from '../fields/waiting';
-import type { SourceValue } from '../inputs/references';
-import { manySources, resolveMediaUrl, singleSource } from '../inputs/references';
-import { checkPrompt, checkWeight, invalid, readModel, withCallbackUrl } from '../inputs/validation';
+import type { CheckedSource } from '../inputs/references';
+import { readManySources, readSingleSource, resolveMediaUrl } from '../inputs/references';
+import { invalid, readModel, readNumber, readPrompt, withCallbackUrl } from '../inputs/validation';
 
 /** Luma: "You can use up to 4 images as references"; also up to 4 images of one character. */
 const MAX_REFERENCE_IMAGES = 4;
 /** The transport gives up on a request after 60 s: a synchronous create must answer well before. */
-const MAX_SYNC_TIMEOUT_SECONDS = 50;
+const SYNC_TIMEOUT = { minValue: 1, maxValue: 50 };
+const DEFAULT_SYNC_TIMEOUT_SECONDS = 30;
 
 const properties: INodeProperties[] = [
 	...modelFields('image'),
 	promptField({ required: true, placeholder: 'A watercolor fox in a snowy forest', description: 'What to generate, 3 to 5000 characters' }),
 	aspectRatioField(),
-	{
-		displayName: 'Format',
-		name: 'format',
-		type: 'options',
-		options: IMAGE_FORMATS,
-		default: 'jpg',
-	},
+	imageFormatField,
 	{
 		displayName: 'Image References',
 		name: 'imageReferences',
@@ -39,7 +34,7 @@ const properties: INodeProperties[] = [
 				displayName: 'Image Reference',
 				name: 'values',
 				values: sourceValues('Image', {
-					extra: [weightField(0.85, 'How closely to follow this image, from 0 (barely) to 1 (closely)')],
+					extra: [weightField(DEFAULT_WEIGHTS.imageReference, 'How closely to follow this image, from 0 (barely) to 1 (closely)')],
 				}),
 			},
 		],
@@ -55,7 +50,7 @@ const properties: INodeProperties[] = [
 			{
 				displayName: 'Style Reference',
 				name: 'value',
-				values: sourceValues('Image', { extra: [weightField(0.8, 'How strongly to apply the style, from 0 to 1')] }),
+				values: sourceValues('Image', { extra: [weightField(DEFAULT_WEIGHTS.styleReference, 'How strongly to apply the style, from 0 to 1')] }),
 			},
 		],
 	},
@@ -83,7 +78,7 @@ const properties: INodeProperties[] = [
 				values: sourceValues('Image', {
 					extra: [
 						weightField(
-							1,
+							DEFAULT_WEIGHTS.modifyImage,
 							'Higher stays closer to the image; for color changes Luma suggests 0.0 to 0.1',
 						),
 					],
@@ -110,8 +105,8 @@ const properties: INodeProperties[] = [
 				displayName: 'Sync Timeout (Seconds)',
 				name: 'syncTimeout',
 				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_SYNC_TIMEOUT_SECONDS },
-				default: 30,
+				typeOptions: SYNC_TIMEOUT,
+				default: DEFAULT_SYNC_TIMEOUT_SECONDS,
 				displayOptions: { show: { sync: [true] } },
 				description: 'How long Luma may hold the answer; if the image is not ready by then, the node waits as set in Wait for Completion',
 			},
@@ -123,57 +118,62 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['image'], operation: ['generate'] } }, properties);
 
-async function weightedReference(this: IExecuteFunctions, itemIndex: number, source: SourceValue, field: string, defaultWeight: number) {
-	const url = await resolveMediaUrl.call(this, itemIndex, source, field, 'image');
-	const weight = checkWeight(this, itemIndex, source.weight ?? defaultWeight, `${field} Weight`);
-	return { url, weight };
+/** A reference checked with its weight (the field's default when the entry has none); resolved last. */
+interface WeightedReference {
+	source: CheckedSource;
+	weight: number;
+}
+
+function weighted(this: IExecuteFunctions, itemIndex: number, source: CheckedSource, defaultWeight: number): WeightedReference {
+	const weight = source.entry.weight ?? defaultWeight;
+	return { source, weight: readNumber(this, itemIndex, weight, `${source.label} Weight`, WEIGHT_RANGE) };
+}
+
+async function resolveWeighted(this: IExecuteFunctions, itemIndex: number, { source, weight }: WeightedReference) {
+	return { url: await resolveMediaUrl.call(this, itemIndex, source, 'image'), weight };
+}
+
+function atMostFour(this: IExecuteFunctions, itemIndex: number, sources: CheckedSource[], label: string): CheckedSource[] {
+	if (sources.length > MAX_REFERENCE_IMAGES) throw invalid(this, itemIndex, `${label}: Luma takes at most ${MAX_REFERENCE_IMAGES} images, got ${sources.length}`);
+	return sources;
 }
 
 async function build(this: IExecuteFunctions, itemIndex: number) {
-	const body: IDataObject = {
-		model: readModel(this, itemIndex),
-		prompt: checkPrompt(this, itemIndex, this.getNodeParameter('prompt', itemIndex, ''), { required: true }),
+	const imageRefs = atMostFour.call(this, itemIndex, readManySources(this, itemIndex, 'imageReferences', 'Image Reference'), 'Image References');
+	const references = imageRefs.map((ref) => weighted.call(this, itemIndex, ref, DEFAULT_WEIGHTS.imageReference));
+	const styleSource = readSingleSource(this, itemIndex, 'styleReference', 'Style Reference');
+	const style = styleSource && weighted.call(this, itemIndex, styleSource, DEFAULT_WEIGHTS.styleReference);
+	const characterImages = atMostFour.call(this, itemIndex, readManySources(this, itemIndex, 'characterReference', 'Character Image'), 'Character Reference');
+	const modifySource = readSingleSource(this, itemIndex, 'modifyImage', 'Image to Modify');
+	const modify = modifySource && weighted.call(this, itemIndex, modifySource, DEFAULT_WEIGHTS.modifyImage);
+
+	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const fields: IDataObject = {
+		model: readModel(this, itemIndex, 'image'),
+		prompt: readPrompt(this, itemIndex, { required: true }),
 		aspect_ratio: this.getNodeParameter('aspectRatio', itemIndex),
 		format: this.getNodeParameter('format', itemIndex),
 	};
+	if (additional.sync === true) {
+		fields.sync = true;
+		fields.sync_timeout = readNumber(this, itemIndex, additional.syncTimeout ?? DEFAULT_SYNC_TIMEOUT_SECONDS, 'Sync Timeout (Seconds)', SYNC_TIMEOUT);
+	}
+	const body = withCallbackUrl(this, itemIndex, fields, additional);
 
-	const imageRefs = manySources(this.getNodeParameter('imageReferences', itemIndex, {}));
-	if (imageRefs.length > MAX_REFERENCE_IMAGES) {
-		throw invalid(this, itemIndex, `Image References: Luma takes at most ${MAX_REFERENCE_IMAGES} images, got ${imageRefs.length}`);
+	// Every field is checked: now the previous generations may be looked up.
+	if (references.length) {
+		const resolved: IDataObject[] = [];
+		for (const reference of references) resolved.push(await resolveWeighted.call(this, itemIndex, reference));
+		body.image_ref = resolved;
 	}
-	if (imageRefs.length) {
-		body.image_ref = [];
-		for (const [index, ref] of imageRefs.entries()) {
-			(body.image_ref as IDataObject[]).push(await weightedReference.call(this, itemIndex, ref, `Image Reference ${index + 1}`, 0.85));
-		}
-	}
-	const style = singleSource(this.getNodeParameter('styleReference', itemIndex, {}));
-	if (style) body.style_ref = [await weightedReference.call(this, itemIndex, style, 'Style Reference', 0.8)];
-
-	const characterImages = manySources(this.getNodeParameter('characterReference', itemIndex, {}));
-	if (characterImages.length > MAX_REFERENCE_IMAGES) {
-		throw invalid(this, itemIndex, `Character Reference: Luma takes at most ${MAX_REFERENCE_IMAGES} images, got ${characterImages.length}`);
-	}
+	if (style) body.style_ref = [await resolveWeighted.call(this, itemIndex, style)];
 	if (characterImages.length) {
 		const images: string[] = [];
-		for (const [index, image] of characterImages.entries()) {
-			images.push(await resolveMediaUrl.call(this, itemIndex, image, `Character Image ${index + 1}`, 'image'));
-		}
+		for (const image of characterImages) images.push(await resolveMediaUrl.call(this, itemIndex, image, 'image'));
 		body.character_ref = { identity0: { images } };
 	}
-	const modify = singleSource(this.getNodeParameter('modifyImage', itemIndex, {}));
-	if (modify) body.modify_image_ref = await weightedReference.call(this, itemIndex, modify, 'Image to Modify', 1);
-
-	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	if (additional.sync === true) {
-		const timeout = Number(additional.syncTimeout ?? 30);
-		if (!Number.isFinite(timeout) || timeout <= 0 || timeout > MAX_SYNC_TIMEOUT_SECONDS) {
-			throw invalid(this, itemIndex, `Sync Timeout must be 1 to ${MAX_SYNC_TIMEOUT_SECONDS} seconds, got "${String(additional.syncTimeout)}"`);
-		}
-		body.sync = true;
-		body.sync_timeout = timeout;
-	}
-	return { path: '/generations/image', body: withCallbackUrl(this, itemIndex, body, additional) };
+	if (modify) body.modify_image_ref = await resolveWeighted.call(this, itemIndex, modify);
+	return { path: '/generations/image', body };
 }
 
 export const executeBatch = createOperation({ group: 'image', asset: 'image', build });

@@ -6,9 +6,10 @@ import { checkGenerationId, checkUrl, invalid } from './validation';
 
 /**
  * Inputs (keyframes, references, source media) are "Image URL" or "Previous Generation ID", so a
- * chain is just `{{ $json.id }}`. A previous generation is looked up (a free GET) before anything
- * is created: it must be finished, and Luma only takes *video* generations as `generation`
- * keyframes, so an image generation is passed on as its image URL.
+ * chain is just `{{ $json.id }}`. Reading one has two steps: `check…` reads and checks what the
+ * user gave, with no request, so an operation checks ALL its fields before its first request; then
+ * `resolve…` looks a previous generation up (a free GET): it must be finished, and Luma only takes
+ * *video* generations as `generation` keyframes, so an image generation is passed on as its image URL.
  */
 export interface SourceValue extends IDataObject {
 	source?: 'url' | 'generation';
@@ -17,6 +18,45 @@ export interface SourceValue extends IDataObject {
 }
 
 export type Keyframe = { type: 'image'; url: string } | { type: 'generation'; id: string };
+
+/** An input read and checked, not yet resolved; `label` names it as the user sees it ("Start Frame"). */
+export type CheckedSource = { label: string; entry: SourceValue } & ({ kind: 'url'; url: string } | { kind: 'generation'; id: string });
+
+export type GenerationSource = Extract<CheckedSource, { kind: 'generation' }>;
+
+/**
+ * Checks one input without a request. `path` is where it sits in the node's parameters
+ * ("keyframes.frame0", "imageReferences.values.1"), to tell an expression that gave nothing.
+ */
+export function checkSource(ctx: IExecuteFunctions, itemIndex: number, entry: SourceValue, label: string, path: string): CheckedSource {
+	if ((entry.source ?? 'url') === 'url') return { label, entry, kind: 'url', url: checkUrl(ctx, itemIndex, entry.url, `${label} URL`, `${path}.url`) };
+	return { label, entry, kind: 'generation', id: checkGenerationId(ctx, itemIndex, entry.generationId, `${label} Generation ID`, `${path}.generationId`) };
+}
+
+/** The "Video Generation ID" field of extend, reverse extend, upscale and add audio, checked without a request. */
+export function videoGenerationSource(ctx: IExecuteFunctions, itemIndex: number): GenerationSource {
+	const generationId: unknown = ctx.getNodeParameter('generationId', itemIndex, '');
+	const id = checkGenerationId(ctx, itemIndex, generationId, 'Video Generation ID', 'generationId');
+	return { label: 'Video', entry: { source: 'generation' }, kind: 'generation', id };
+}
+
+/** The input of a single-value group (`{ value: {...} }`), checked; undefined when not filled in. */
+export function readSingleSource(ctx: IExecuteFunctions, itemIndex: number, name: string, label: string): CheckedSource | undefined {
+	const collection = ctx.getNodeParameter(name, itemIndex, {}) as IDataObject;
+	const entry = collection.value;
+	if (!entry || typeof entry !== 'object') return undefined;
+	const first = Array.isArray(entry) ? (entry[0] as SourceValue | undefined) : (entry as SourceValue);
+	return first ? checkSource(ctx, itemIndex, first, label, `${name}.value`) : undefined;
+}
+
+/** Every input of a multi-value group (`{ values: [...] }`), checked, numbered as the user sees them ("Image Reference 2"). */
+export function readManySources(ctx: IExecuteFunctions, itemIndex: number, name: string, label: string): CheckedSource[] {
+	const collection = ctx.getNodeParameter(name, itemIndex, {}) as IDataObject;
+	const entries = collection.values;
+	if (!entries) return [];
+	const list = (Array.isArray(entries) ? entries : [entries]) as SourceValue[];
+	return list.map((entry, index) => checkSource(ctx, itemIndex, entry, `${label} ${index + 1}`, `${name}.values.${index}`));
+}
 
 async function finishedGeneration(this: IExecuteFunctions, itemIndex: number, id: string, field: string): Promise<Generation> {
 	const generation = await getGeneration.call(this, id, itemIndex);
@@ -35,52 +75,34 @@ function isVideoGeneration(generation: Generation): boolean {
 	return generation.generation_type === 'video' || Boolean(generation.assets?.video);
 }
 
-/** A keyframe. `generationKind` limits what a previous generation may be for this operation. */
-export async function resolveKeyframe(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	value: SourceValue,
-	field: string,
-	generationKind: 'video' | 'any' = 'any',
-): Promise<Keyframe> {
-	if ((value.source ?? 'url') === 'url') return { type: 'image', url: checkUrl(this, itemIndex, value.url, `${field} URL`) };
-	const id = checkGenerationId(this, itemIndex, value.generationId, `${field} Generation ID`);
-	const generation = await finishedGeneration.call(this, itemIndex, id, field);
-	if (isVideoGeneration(generation)) return { type: 'generation', id };
-	if (generationKind === 'video') {
-		throw invalid(this, itemIndex, `${field}: generation ${id} is an image, but this operation needs a video`, 'Use a video generation ID (to animate an image, use Video → Generate with the image as a keyframe).');
+/** A finished video generation, as extend, reverse extend, upscale and add audio need it. */
+export async function requireFinishedVideo(this: IExecuteFunctions, itemIndex: number, source: GenerationSource): Promise<void> {
+	const generation = await finishedGeneration.call(this, itemIndex, source.id, source.label);
+	if (!isVideoGeneration(generation)) {
+		throw invalid(
+			this,
+			itemIndex,
+			`${source.label}: generation ${source.id} is an image, but this operation needs a video`,
+			'Use a video generation ID (to animate an image, use Video → Generate with the image as a keyframe).',
+		);
 	}
+}
+
+/** A keyframe: an image URL, a video generation, or an image generation (passed on as its image). */
+export async function resolveKeyframe(this: IExecuteFunctions, itemIndex: number, source: CheckedSource): Promise<Keyframe> {
+	if (source.kind === 'url') return { type: 'image', url: source.url };
+	const generation = await finishedGeneration.call(this, itemIndex, source.id, source.label);
+	if (isVideoGeneration(generation)) return { type: 'generation', id: source.id };
 	const url = generation.assets?.image;
-	if (!url) throw invalid(this, itemIndex, `${field}: generation ${id} has no image`);
+	if (!url) throw invalid(this, itemIndex, `${source.label}: generation ${source.id} has no image`);
 	return { type: 'image', url };
 }
 
 /** A media URL (modify/reframe source, first frame, image references): a URL, or a generation's asset. */
-export async function resolveMediaUrl(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	value: SourceValue,
-	field: string,
-	asset: GenerationGroup,
-): Promise<string> {
-	if ((value.source ?? 'url') === 'url') return checkUrl(this, itemIndex, value.url, `${field} URL`);
-	const id = checkGenerationId(this, itemIndex, value.generationId, `${field} Generation ID`);
-	const generation = await finishedGeneration.call(this, itemIndex, id, field);
+export async function resolveMediaUrl(this: IExecuteFunctions, itemIndex: number, source: CheckedSource, asset: GenerationGroup): Promise<string> {
+	if (source.kind === 'url') return source.url;
+	const generation = await finishedGeneration.call(this, itemIndex, source.id, source.label);
 	const url = generation.assets?.[asset];
-	if (!url) throw invalid(this, itemIndex, `${field}: generation ${id} has no ${asset}`);
+	if (!url) throw invalid(this, itemIndex, `${source.label}: generation ${source.id} has no ${asset}`);
 	return url;
-}
-
-/** The first entry of a single-value fixedCollection (`{ value: {...} }`), if filled in. */
-export function singleSource(collection: unknown, key = 'value'): SourceValue | undefined {
-	const entry = (collection as IDataObject | undefined)?.[key];
-	if (!entry || typeof entry !== 'object') return undefined;
-	return (Array.isArray(entry) ? entry[0] : entry) as SourceValue | undefined;
-}
-
-/** Every entry of a multi-value fixedCollection. */
-export function manySources(collection: unknown, key = 'values'): SourceValue[] {
-	const entries = (collection as IDataObject | undefined)?.[key];
-	if (!entries) return [];
-	return (Array.isArray(entries) ? entries : [entries]) as SourceValue[];
 }

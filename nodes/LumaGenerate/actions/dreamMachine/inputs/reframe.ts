@@ -1,6 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkPixels } from './validation';
+import type { GenerationGroup } from '../../../../shared/generation/generation';
+import { isEmpty } from '../../../../shared/validation/values';
+import type { CreateRequest } from '../../../engine/create';
+import { buildSourceEdit } from './sourceEdit';
+import { readNumber } from './validation';
 
 /**
  * Reframe (outpaint to a new aspect ratio) takes the same optional geometry for images and videos,
@@ -17,11 +21,14 @@ const GEOMETRY: Array<{ name: string; displayName: string; key: string; descript
 	{ name: 'resizedHeight', displayName: 'Resized Height', key: 'resized_height', description: 'Height to resize the source to, in pixels' },
 ];
 
+/** Luma takes the geometry as integers (OpenAPI `type: integer`). */
+const PIXELS = { minValue: 0, numberPrecision: 0 };
+
 export const reframeGeometryOptions: INodeProperties[] = GEOMETRY.map(({ name, displayName, description }) => ({
 	displayName,
 	name,
 	type: 'number',
-	typeOptions: { minValue: 0 },
+	typeOptions: PIXELS,
 	default: 0,
 	description,
 }));
@@ -30,8 +37,19 @@ export const reframeGeometryOptions: INodeProperties[] = GEOMETRY.map(({ name, d
 export function readGeometry(ctx: IExecuteFunctions, itemIndex: number, additional: IDataObject): IDataObject {
 	const body: IDataObject = {};
 	for (const { name, displayName, key } of GEOMETRY) {
-		const value = checkPixels(ctx, itemIndex, additional[name], displayName);
-		if (value !== undefined) body[key] = value;
+		// An expression that gives nothing leaves the field out, as for every optional field.
+		if (!isEmpty(additional[name])) body[key] = readNumber(ctx, itemIndex, additional[name], displayName, PIXELS);
 	}
 	return body;
+}
+
+/** POST /generations/{video|image}/reframe: the image's Format comes in `ownFields`. */
+export async function buildReframe(this: IExecuteFunctions, itemIndex: number, asset: GenerationGroup, ownFields: IDataObject = {}): Promise<CreateRequest> {
+	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	return await buildSourceEdit.call(this, itemIndex, asset, `/generations/${asset}/reframe`, {
+		generation_type: `reframe_${asset}`,
+		aspect_ratio: this.getNodeParameter('aspectRatio', itemIndex),
+		...ownFields,
+		...readGeometry(this, itemIndex, additional),
+	});
 }

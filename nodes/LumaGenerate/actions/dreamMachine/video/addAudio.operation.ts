@@ -6,8 +6,8 @@ import { generationIdField } from '../fields/media';
 import { promptField } from '../fields/model';
 import { createOptionsCollection } from '../fields/options';
 import { callbackUrlField, waitFields } from '../fields/waiting';
-import { resolveKeyframe } from '../inputs/references';
-import { checkPrompt, withCallbackUrl } from '../inputs/validation';
+import { requireFinishedVideo, videoGenerationSource } from '../inputs/references';
+import { readPrompt, withCallbackUrl } from '../inputs/validation';
 
 const properties: INodeProperties[] = [
 	generationIdField('Video Generation ID', 'The finished video generation to add sound to; to chain nodes, drag the previous node\'s ID field here'),
@@ -36,19 +36,16 @@ export const description = updateDisplayOptions({ show: { resource: ['video'], o
 
 /** POST /generations/{id}/audio: Luma answers with a NEW generation (the video with sound). */
 async function build(this: IExecuteFunctions, itemIndex: number) {
-	const generationId = this.getNodeParameter('generationId', itemIndex, '') as string;
-	const source = await resolveKeyframe.call(this, itemIndex, { source: 'generation', generationId }, 'Video', 'video');
-	const body: IDataObject = {};
-	const prompt = checkPrompt(this, itemIndex, this.getNodeParameter('prompt', itemIndex, ''), { required: false });
-	if (prompt !== undefined) body.prompt = prompt;
-	const negativePrompt = checkPrompt(this, itemIndex, this.getNodeParameter('negativePrompt', itemIndex, ''), {
-		required: false,
-		field: 'Negative Prompt',
-	});
-	if (negativePrompt !== undefined) body.negative_prompt = negativePrompt;
+	const video = videoGenerationSource(this, itemIndex);
+	const fields: IDataObject = {};
+	const prompt = readPrompt(this, itemIndex, { required: false });
+	if (prompt !== undefined) fields.prompt = prompt;
+	const negativePrompt = readPrompt(this, itemIndex, { required: false, name: 'negativePrompt', label: 'Negative Prompt' });
+	if (negativePrompt !== undefined) fields.negative_prompt = negativePrompt;
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const id = source.type === 'generation' ? source.id : generationId;
-	return { path: `/generations/${encodeURIComponent(id)}/audio`, body: withCallbackUrl(this, itemIndex, body, additional) };
+	const body = withCallbackUrl(this, itemIndex, fields, additional);
+	await requireFinishedVideo.call(this, itemIndex, video);
+	return { path: `/generations/${encodeURIComponent(video.id)}/audio`, body };
 }
 
 export const executeBatch = createOperation({ group: 'video', asset: 'video', build });

@@ -4,8 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { createOperation } from '../../../engine/create';
 import { sourceValues } from '../fields/media';
 import { modelFields, promptField } from '../fields/model';
-import type { Keyframe, SourceValue } from '../inputs/references';
-import { resolveKeyframe } from '../inputs/references';
+import type { SourceValue } from '../inputs/references';
+import { checkSource, resolveKeyframe } from '../inputs/references';
 import { buildVideoCreate, videoOutputFields } from './videoCreate';
 
 const properties: INodeProperties[] = [
@@ -31,10 +31,12 @@ export const description = updateDisplayOptions({ show: { resource: ['video'], o
 
 async function build(this: IExecuteFunctions, itemIndex: number) {
 	const frames = this.getNodeParameter('keyframes', itemIndex, {}) as IDataObject;
-	const keyframes: { frame0?: Keyframe; frame1?: Keyframe } = {};
-	if (frames.frame0) keyframes.frame0 = await resolveKeyframe.call(this, itemIndex, frames.frame0 as SourceValue, 'Start Frame');
-	if (frames.frame1) keyframes.frame1 = await resolveKeyframe.call(this, itemIndex, frames.frame1 as SourceValue, 'End Frame');
-	return buildVideoCreate.call(this, itemIndex, keyframes);
+	const start = frames.frame0 ? checkSource(this, itemIndex, frames.frame0 as SourceValue, 'Start Frame', 'keyframes.frame0') : undefined;
+	const end = frames.frame1 ? checkSource(this, itemIndex, frames.frame1 as SourceValue, 'End Frame', 'keyframes.frame1') : undefined;
+	return await buildVideoCreate.call(this, itemIndex, async () => ({
+		frame0: start && (await resolveKeyframe.call(this, itemIndex, start)),
+		frame1: end && (await resolveKeyframe.call(this, itemIndex, end)),
+	}));
 }
 
 export const executeBatch = createOperation({ group: 'video', asset: 'video', build });

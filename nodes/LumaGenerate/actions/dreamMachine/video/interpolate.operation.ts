@@ -1,10 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { createOperation } from '../../../engine/create';
 import { sourceCollection } from '../fields/media';
 import { modelFields, promptField } from '../fields/model';
-import { resolveKeyframe, singleSource } from '../inputs/references';
+import { readSingleSource, resolveKeyframe } from '../inputs/references';
 import { invalid } from '../inputs/validation';
 import { buildVideoCreate, videoOutputFields } from './videoCreate';
 
@@ -26,14 +26,15 @@ export const description = updateDisplayOptions({ show: { resource: ['video'], o
 
 /** Interpolate: frame0 and frame1 both set (two videos, or a video and an image, or two images). */
 async function build(this: IExecuteFunctions, itemIndex: number) {
-	const start = singleSource(this.getNodeParameter('start', itemIndex, {}) as IDataObject);
-	const end = singleSource(this.getNodeParameter('end', itemIndex, {}) as IDataObject);
+	const start = readSingleSource(this, itemIndex, 'start', 'Start');
+	const end = readSingleSource(this, itemIndex, 'end', 'End');
 	if (!start || !end) {
 		throw invalid(this, itemIndex, `${start ? 'End' : 'Start'} is required: interpolation needs both a start and an end`);
 	}
-	const frame0 = await resolveKeyframe.call(this, itemIndex, start, 'Start');
-	const frame1 = await resolveKeyframe.call(this, itemIndex, end, 'End');
-	return buildVideoCreate.call(this, itemIndex, { frame0, frame1 });
+	return await buildVideoCreate.call(this, itemIndex, async () => ({
+		frame0: await resolveKeyframe.call(this, itemIndex, start),
+		frame1: await resolveKeyframe.call(this, itemIndex, end),
+	}));
 }
 
 export const executeBatch = createOperation({ group: 'video', asset: 'video', build });

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { createOperation } from '../../../engine/create';
@@ -6,8 +6,7 @@ import { sourceCollection } from '../fields/media';
 import { modelFields, promptField } from '../fields/model';
 import { createOptionsCollection } from '../fields/options';
 import { callbackUrlField, waitFields } from '../fields/waiting';
-import { resolveMediaUrl, singleSource } from '../inputs/references';
-import { checkPrompt, invalid, readModel, withCallbackUrl } from '../inputs/validation';
+import { buildSourceEdit } from '../inputs/sourceEdit';
 
 const MODES = [1, 2, 3].flatMap((level) => [
 	{ kind: 'adhere', label: 'Adhere', meaning: 'stays very close to the source (subtle retexture or filter)' },
@@ -28,6 +27,7 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: MODES.sort((a, b) => a.name.localeCompare(b.name)),
 		default: 'flex_1',
+		required: true,
 		description: 'How closely the result follows the source video',
 	},
 	promptField({ description: 'How to change the video, 3 to 5000 characters (optional)' }),
@@ -49,20 +49,10 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['video'], operation: ['modify'] } }, properties);
 
 async function build(this: IExecuteFunctions, itemIndex: number) {
-	const video = singleSource(this.getNodeParameter('video', itemIndex, {}));
-	if (!video) throw invalid(this, itemIndex, 'Video is required');
-	const body: IDataObject = {
+	return await buildSourceEdit.call(this, itemIndex, 'video', '/generations/video/modify', {
 		generation_type: 'modify_video',
-		model: readModel(this, itemIndex),
 		mode: this.getNodeParameter('mode', itemIndex),
-		media: { url: await resolveMediaUrl.call(this, itemIndex, video, 'Video', 'video') },
-	};
-	const prompt = checkPrompt(this, itemIndex, this.getNodeParameter('prompt', itemIndex, ''), { required: false });
-	if (prompt !== undefined) body.prompt = prompt;
-	const firstFrame = singleSource(this.getNodeParameter('firstFrame', itemIndex, {}));
-	if (firstFrame) body.first_frame = { url: await resolveMediaUrl.call(this, itemIndex, firstFrame, 'First Frame', 'image') };
-	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	return { path: '/generations/video/modify', body: withCallbackUrl(this, itemIndex, body, additional) };
+	});
 }
 
 export const executeBatch = createOperation({ group: 'video', asset: 'video', build });

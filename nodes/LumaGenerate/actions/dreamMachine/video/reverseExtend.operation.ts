@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { createOperation } from '../../../engine/create';
 import { generationIdField } from '../fields/media';
 import { modelFields, promptField } from '../fields/model';
-import { resolveKeyframe } from '../inputs/references';
+import { requireFinishedVideo, videoGenerationSource } from '../inputs/references';
 import { buildVideoCreate, videoOutputFields } from './videoCreate';
 
 const properties: INodeProperties[] = [
@@ -18,9 +18,11 @@ export const description = updateDisplayOptions({ show: { resource: ['video'], o
 
 /** Reverse extend: the previous video is the end keyframe (`frame1: {type: 'generation'}`). */
 async function build(this: IExecuteFunctions, itemIndex: number) {
-	const generationId = this.getNodeParameter('generationId', itemIndex, '') as string;
-	const frame1 = await resolveKeyframe.call(this, itemIndex, { source: 'generation', generationId }, 'Video', 'video');
-	return buildVideoCreate.call(this, itemIndex, { frame1 });
+	const video = videoGenerationSource(this, itemIndex);
+	return await buildVideoCreate.call(this, itemIndex, async () => {
+		await requireFinishedVideo.call(this, itemIndex, video);
+		return { frame1: { type: 'generation', id: video.id } };
+	});
 }
 
 export const executeBatch = createOperation({ group: 'video', asset: 'video', build });

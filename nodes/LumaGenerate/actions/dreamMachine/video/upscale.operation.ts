@@ -2,22 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { createOperation } from '../../../engine/create';
-import { generationIdField, RESOLUTIONS } from '../fields/media';
+import { generationIdField, resolutionField, RESOLUTIONS } from '../fields/media';
 import { createOptionsCollection } from '../fields/options';
 import { callbackUrlField, waitFields } from '../fields/waiting';
-import { resolveKeyframe } from '../inputs/references';
-import { withCallbackUrl } from '../inputs/validation';
+import { requireFinishedVideo, videoGenerationSource } from '../inputs/references';
+import { readOpenOption, withCallbackUrl } from '../inputs/validation';
 
 const properties: INodeProperties[] = [
 	generationIdField('Video Generation ID', 'The finished video generation to upscale; to chain nodes, drag the previous node\'s ID field here'),
-	{
-		displayName: 'Resolution',
-		name: 'resolution',
-		type: 'options',
-		options: RESOLUTIONS,
-		default: '1080p',
-		description: 'Target resolution (up to 4K)',
-	},
+	resolutionField('1080p', 'Target resolution (up to 4K); an expression may give a newer resolution Luma documents'),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -34,13 +27,12 @@ export const description = updateDisplayOptions({ show: { resource: ['video'], o
 
 /** POST /generations/{id}/upscale: Luma answers with a NEW generation (the upscaled video). */
 async function build(this: IExecuteFunctions, itemIndex: number) {
-	const generationId = this.getNodeParameter('generationId', itemIndex, '') as string;
-	// Checked first (a free GET): Luma only upscales finished videos.
-	const source = await resolveKeyframe.call(this, itemIndex, { source: 'generation', generationId }, 'Video', 'video');
+	const video = videoGenerationSource(this, itemIndex);
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const body: IDataObject = { resolution: this.getNodeParameter('resolution', itemIndex) };
-	const id = source.type === 'generation' ? source.id : generationId;
-	return { path: `/generations/${encodeURIComponent(id)}/upscale`, body: withCallbackUrl(this, itemIndex, body, additional) };
+	const body = withCallbackUrl(this, itemIndex, { resolution: readOpenOption(this, itemIndex, 'resolution', 'Resolution', RESOLUTIONS) }, additional);
+	// Luma only upscales finished videos: checked with a free GET before the paid create.
+	await requireFinishedVideo.call(this, itemIndex, video);
+	return { path: `/generations/${encodeURIComponent(video.id)}/upscale`, body };
 }
 
 export const executeBatch = createOperation({ group: 'video', asset: 'video', build });

@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { describeValue, isEmpty } from '../../../../shared/validation/values';
 import type { CreateRequest } from '../../../engine/create';
-import { aspectRatioField, RESOLUTIONS } from '../fields/media';
+import { aspectRatioField, durationField, DURATIONS, resolutionField, RESOLUTIONS } from '../fields/media';
 import { createOptionsCollection } from '../fields/options';
 import { callbackUrlField, waitFields } from '../fields/waiting';
 import type { Keyframe } from '../inputs/references';
-import { checkPrompt, invalid, readModel, withCallbackUrl } from '../inputs/validation';
+import { invalid, readModel, readOpenOption, readPrompt, requiredError, withCallbackUrl } from '../inputs/validation';
 
 /**
  * POST /generations/video serves four operations (generate, extend, reverse extend, interpolate):
@@ -48,24 +49,8 @@ export function videoOutputFields({ loop }: { loop: boolean }): INodeProperties[
 	}
 	return [
 		aspectRatioField(),
-		{
-			displayName: 'Resolution',
-			name: 'resolution',
-			type: 'options',
-			options: RESOLUTIONS,
-			default: '720p',
-			description: 'Output resolution (higher costs more)',
-		},
-		{
-			displayName: 'Duration',
-			name: 'duration',
-			type: 'options',
-			options: [
-				{ name: '5 Seconds', value: '5s' },
-				{ name: '9 Seconds', value: '9s' },
-			],
-			default: '5s',
-		},
+		resolutionField('720p', 'Output resolution (higher costs more); an expression may give a newer resolution Luma documents'),
+		durationField,
 		{
 			displayName: 'Additional Fields',
 			name: 'additionalFields',
@@ -79,42 +64,64 @@ export function videoOutputFields({ loop }: { loop: boolean }): INodeProperties[
 	];
 }
 
+const CONCEPT_KEY = /^[A-Za-z0-9_-]+$/;
 
-/** The body of a video create, from the shared fields plus the operation's keyframes. */
-export function buildVideoCreate(
+/**
+ * The concepts of one item. The picker gives a list of keys; an expression may give a list or one
+ * text with keys separated by commas. The keys themselves are Luma's open list (loaded from the API).
+ */
+function readConcepts(ctx: IExecuteFunctions, itemIndex: number, value: unknown): Array<{ key: string }> {
+	if (isEmpty(value)) return [];
+	const label = 'Concept Names or IDs';
+	const entries: unknown[] = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [value];
+	const keys: string[] = [];
+	for (const entry of entries) {
+		const key = typeof entry === 'string' ? entry.trim() : undefined;
+		if (key === undefined || !CONCEPT_KEY.test(key)) {
+			throw invalid(ctx, itemIndex, `${label} must be concept keys such as dolly_zoom or handheld, got ${describeValue(Array.isArray(value) ? entry : value)}`, 'See Concept → List for the keys Luma accepts.');
+		}
+		keys.push(key);
+	}
+	return keys.map((key) => ({ key }));
+}
+
+export interface VideoKeyframes {
+	frame0?: Keyframe;
+	frame1?: Keyframe;
+}
+
+/**
+ * The body of a video create, from the shared fields plus the operation's keyframes. Every field
+ * is read and checked first; `resolveKeyframes` (which may look previous generations up) runs
+ * after, so a bad field never costs a request; what depends on the keyframes comes last.
+ */
+export async function buildVideoCreate(
 	this: IExecuteFunctions,
 	itemIndex: number,
-	keyframes: { frame0?: Keyframe; frame1?: Keyframe },
-): CreateRequest {
-	const model = readModel(this, itemIndex);
-	const hasImageKeyframe = keyframes.frame0?.type === 'image' || keyframes.frame1?.type === 'image';
-	const prompt = checkPrompt(this, itemIndex, this.getNodeParameter('prompt', itemIndex, ''), {
-		required: !hasImageKeyframe,
-		requiredBecause: 'Luma needs a prompt unless a start or end image is given.',
-	});
+	resolveKeyframes: () => Promise<VideoKeyframes>,
+): Promise<CreateRequest> {
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const body: IDataObject = {
-		model,
+	const prompt = readPrompt(this, itemIndex, { required: false });
+	const fields: IDataObject = {
+		model: readModel(this, itemIndex, 'video'),
 		aspect_ratio: this.getNodeParameter('aspectRatio', itemIndex),
-		resolution: this.getNodeParameter('resolution', itemIndex),
-		duration: this.getNodeParameter('duration', itemIndex),
+		resolution: readOpenOption(this, itemIndex, 'resolution', 'Resolution', RESOLUTIONS),
+		duration: readOpenOption(this, itemIndex, 'duration', 'Duration', DURATIONS),
 	};
+	const concepts = readConcepts(this, itemIndex, additional.concepts);
+	const body = withCallbackUrl(this, itemIndex, fields, additional);
+
+	const { frame0, frame1 } = await resolveKeyframes();
 	if (prompt !== undefined) body.prompt = prompt;
-	if (keyframes.frame0 || keyframes.frame1) {
-		body.keyframes = {
-			...(keyframes.frame0 ? { frame0: keyframes.frame0 } : {}),
-			...(keyframes.frame1 ? { frame1: keyframes.frame1 } : {}),
-		};
+	else if (frame0?.type !== 'image' && frame1?.type !== 'image') {
+		throw requiredError(this, itemIndex, 'Prompt', 'prompt', 'Luma needs a prompt unless a start or end image is given.');
 	}
+	if (frame0 || frame1) body.keyframes = { ...(frame0 ? { frame0 } : {}), ...(frame1 ? { frame1 } : {}) };
 	if (additional.loop === true) {
-		const problem = loopProblem(keyframes.frame0, keyframes.frame1);
+		const problem = loopProblem(frame0, frame1);
 		if (problem) throw invalid(this, itemIndex, `Loop: ${problem}`, 'Turn Loop off for this combination of keyframes.');
 		body.loop = true;
 	}
-	const concepts = additional.concepts;
-	const conceptKeys = (Array.isArray(concepts) ? concepts : typeof concepts === 'string' ? concepts.split(',') : [])
-		.map((key) => String(key).trim())
-		.filter(Boolean);
-	if (conceptKeys.length) body.concepts = conceptKeys.map((key) => ({ key }));
-	return { path: '/generations/video', body: withCallbackUrl(this, itemIndex, body, additional) };
+	if (concepts.length) body.concepts = concepts;
+	return { path: '/generations/video', body };
 }
