@@ -23,7 +23,7 @@ import { resetScheduler } from '../nodes/shared/scheduler';
 import { runWorkflow } from '../test/helpers/n8n';
 import { startSimulator } from '../test/simulator';
 import { DEFAULT_LIMITS, DEFAULT_TIMINGS } from '../test/simulator/agents';
-import { MINUTE, ofTheLimit, prepareBench, sleep } from './common';
+import { MINUTE, ofTheLimit, pollEvery, prepareBench, sleep } from './common';
 
 const SCALE = 0.05;
 const N = Number(process.env.BENCH_AGENTS_GENERATIONS ?? 40);
@@ -64,12 +64,7 @@ async function naiveClient(baseUrl: string) {
 				// The simulator answers in real (scaled) seconds already.
 				await sleep(Number(response.headers['retry-after'] ?? 1) * 1000);
 			}
-			for (;;) {
-				await sleep(3_000 * SCALE);
-				const response = await request(`${baseUrl}/generations/${id}`, { headers });
-				const generation = (await response.body.json()) as { state: string };
-				if (generation.state === 'completed' || generation.state === 'failed') return;
-			}
+			await pollEvery(`${baseUrl}/generations/${id}`, headers, 3_000 * SCALE);
 		}),
 	);
 }

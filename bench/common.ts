@@ -2,6 +2,8 @@
  * What the benchmarks share: scaled timings for the node (the simulators run Luma's documented
  * durations scaled down), a plain sleep for the naive clients, and the ratio they print.
  */
+import { request } from 'undici';
+
 import { resetScheduler } from '../nodes/shared/scheduler';
 import { configureTransport } from '../nodes/shared/transport';
 
@@ -19,4 +21,14 @@ export function prepareBench(scale: number) {
 /** "95.0%": how close `elapsed` came to the theoretical `minimum`. */
 export function ofTheLimit(minimum: number, elapsed: number): string {
 	return `${((minimum / elapsed) * 100).toFixed(1)}%`;
+}
+
+/** What a naive client does after its create: look at the job every `intervalMs` until it is final. */
+export async function pollEvery(url: string, headers: Record<string, string>, intervalMs: number): Promise<void> {
+	for (;;) {
+		await sleep(intervalMs);
+		const response = await request(url, { headers });
+		const generation = (await response.body.json()) as { state: string };
+		if (generation.state === 'completed' || generation.state === 'failed') return;
+	}
 }

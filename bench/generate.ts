@@ -23,7 +23,7 @@ import { resetScheduler } from '../nodes/shared/scheduler';
 import { runWorkflow } from '../test/helpers/n8n';
 import { BUILD_TIER_LIMITS, DEFAULT_TIMINGS } from '../test/simulator/dream-machine';
 import { startDreamMachine } from '../test/simulator/dream-machine/testServer';
-import { MINUTE, ofTheLimit, prepareBench, sleep } from './common';
+import { MINUTE, ofTheLimit, pollEvery, prepareBench, sleep } from './common';
 
 const SCALE = 0.05;
 const N = Number(process.env.BENCH_GENERATIONS ?? 60);
@@ -73,12 +73,7 @@ async function naiveScript(baseUrl: string) {
 				}
 				await sleep(5_000 * SCALE);
 			}
-			for (;;) {
-				await sleep(3_000 * SCALE);
-				const response = await request(`${baseUrl}/generations/${id}`, { headers });
-				const generation = (await response.body.json()) as { state: string };
-				if (generation.state === 'completed' || generation.state === 'failed') return;
-			}
+			await pollEvery(`${baseUrl}/generations/${id}`, headers, 3_000 * SCALE);
 		}),
 	);
 }

@@ -87,16 +87,21 @@ function readUrl(ctx: IExecuteFunctions, itemIndex: number, value: unknown, posi
 	return { kind: 'url', url };
 }
 
+/** A free look-up of what an input refers to; Luma's 404 becomes "no such … in this account", naming the field. */
+async function lookUp<T>(ctx: IExecuteFunctions, itemIndex: number, label: string, what: string, find: () => Promise<T>): Promise<T> {
+	try {
+		return await find();
+	} catch (error) {
+		// Luma answers the same 404 for an unknown ID and for another account's (so IDs cannot be probed).
+		if (isNotFound(error)) fail(ctx, itemIndex, `${label}: Luma knows no ${what} in this account`, 'Those of another Luma account (API client) cannot be used.');
+		throw asNodeError(ctx.getNode(), error, itemIndex);
+	}
+}
+
 async function readGeneration(ctx: IExecuteFunctions, itemIndex: number, value: unknown, position: MediaPosition): Promise<MediaInput> {
 	const label = `${position.label} Generation ID`;
 	const id = readUuid(ctx, itemIndex, value, label, 'a Luma generation ID');
-	let generation;
-	try {
-		generation = await getAgentsGeneration(ctx, id, itemIndex);
-	} catch (error) {
-		if (isNotFound(error)) fail(ctx, itemIndex, `${label}: Luma knows no generation ${id} in this account`, 'Generations of another Luma account (API client) cannot be used.');
-		throw asNodeError(ctx.getNode(), error, itemIndex);
-	}
+	const generation = await lookUp(ctx, itemIndex, label, `generation ${id}`, async () => await getAgentsGeneration(ctx, id, itemIndex));
 	if (generation.state !== 'completed') {
 		fail(
 			ctx,
@@ -120,13 +125,7 @@ async function readGeneration(ctx: IExecuteFunctions, itemIndex: number, value: 
 async function readFile(ctx: IExecuteFunctions, itemIndex: number, value: unknown, position: MediaPosition): Promise<MediaInput> {
 	const label = `${position.label} File ID`;
 	const id = readUuid(ctx, itemIndex, value, label, 'a Luma file ID');
-	let file;
-	try {
-		file = await getAgentsFile(ctx, id, itemIndex);
-	} catch (error) {
-		if (isNotFound(error)) fail(ctx, itemIndex, `${label}: Luma knows no file ${id} in this account`);
-		throw asNodeError(ctx.getNode(), error, itemIndex);
-	}
+	const file = await lookUp(ctx, itemIndex, label, `file ${id}`, async () => await getAgentsFile(ctx, id, itemIndex));
 	if (file.state !== 'ready') {
 		fail(ctx, itemIndex, `${label}: file ${id} is "${file.state ?? 'unknown'}", not ready`, file.failure_reason ? `Luma: ${file.failure_reason}` : 'Luma is still checking it, or it was deleted.');
 	}
