@@ -13,7 +13,7 @@ import { contactTagLocator, readTagIdOrName } from '../common/locators';
  */
 export function contactTaggingOperation(action: 'apply' | 'unapply') {
 	const properties: INodeProperties[] = [
-		contactTagLocator({ description: 'The tag (its ID; a tag name works too with an expression)' }),
+		contactTagLocator({ description: 'The tag: its ID, or its name', acceptsName: true }),
 		{
 			displayName: 'Contacts',
 			name: 'contacts',

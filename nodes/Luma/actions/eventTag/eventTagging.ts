@@ -12,7 +12,7 @@ import { eventLocator, eventTagLocator, readTagIdOrName, resolveEventId } from '
  */
 export function eventTaggingOperation(action: 'apply' | 'unapply') {
 	const properties: INodeProperties[] = [
-		eventTagLocator({ description: 'The tag (its ID; a tag name works too with an expression)' }),
+		eventTagLocator({ description: 'The tag: its ID, or its name', acceptsName: true }),
 		eventLocator({ description: `The event to ${action === 'apply' ? 'tag' : 'untag'}: its ID or its luma.com link` }),
 		optionsCollection(),
 	];
