@@ -42,7 +42,7 @@ function forApi(api: GenerationApi, module: ResourceModule): ResourceModule {
 	};
 }
 
-interface Resource {
+export interface Resource {
 	option: INodePropertyOptions;
 	module: ResourceModule;
 }
@@ -80,7 +80,9 @@ const AGENTS: Record<string, Resource> = {
 	},
 };
 
-const BY_API: Record<GenerationApi, Record<string, Resource>> = { dreamMachineApi: DREAM_MACHINE, agentsApi: AGENTS };
+/** Every resource of each API: the picker entry (what users see) and its module (as written, before `forApi`). */
+export const resourcesByApi: Record<GenerationApi, Record<string, Resource>> = { dreamMachineApi: DREAM_MACHINE, agentsApi: AGENTS };
+const BY_API = resourcesByApi;
 
 function wrapped(api: GenerationApi): Record<string, ResourceModule> {
 	return Object.fromEntries(Object.entries(BY_API[api]).map(([name, { module }]) => [name, forApi(api, module)]));
@@ -96,7 +98,11 @@ export function modulesOf(api: GenerationApi): Record<string, ResourceModule> {
 	return WRAPPED[api];
 }
 
-const optionsOf = (api: GenerationApi) => Object.values(BY_API[api]).map(({ option }) => option);
+/** Each API's Resource picker options, in the order users see them. */
+export const resourceOptionsByApi: Record<GenerationApi, INodePropertyOptions[]> = {
+	dreamMachineApi: Object.values(DREAM_MACHINE).map(({ option }) => option),
+	agentsApi: Object.values(AGENTS).map(({ option }) => option),
+};
 
 /** One Resource picker per API, each shown with its API. */
 export const resourcePickers: INodeProperties[] = [
@@ -105,7 +111,7 @@ export const resourcePickers: INodeProperties[] = [
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
-		options: optionsOf('agentsApi'),
+		options: resourceOptionsByApi.agentsApi,
 		default: 'image',
 		displayOptions: { show: { authentication: ['agentsApi'] } },
 	},
@@ -114,7 +120,7 @@ export const resourcePickers: INodeProperties[] = [
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
-		options: optionsOf('dreamMachineApi'),
+		options: resourceOptionsByApi.dreamMachineApi,
 		default: 'video',
 		displayOptions: { show: { authentication: ['dreamMachineApi'] } },
 	},
