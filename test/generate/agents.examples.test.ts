@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { PACKAGE, runWorkflow, type WorkflowNodeSpec } from '../helpers/n8n';
-import { restoreAgentsTimings, startAgentsSim, useAgentsTimings, type AgentsSim } from './agentsHelpers';
+import { useAgentsSim } from './agentsHelpers';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 
@@ -29,16 +29,7 @@ function lumaNodes(file: string): WorkflowNodeSpec[] {
 		.map((node) => ({ name: node.name, type: 'lumaGenerate', typeVersion: node.typeVersion, parameters: node.parameters }));
 }
 
-let env: AgentsSim;
-beforeAll(async () => (env = await startAgentsSim()));
-afterAll(async () => {
-	await env.close();
-	restoreAgentsTimings();
-});
-beforeEach(() => {
-	useAgentsTimings();
-	env.sim.resetStats();
-});
+const env = useAgentsSim();
 
 function creates(): IDataObject[] {
 	return env.sim.requestLog.filter((entry) => entry.method === 'POST' && entry.path === '/agents/v1/generations').map((entry) => entry.body as IDataObject);

@@ -7,19 +7,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { FILE_FAILURE_MARKER } from '../simulator/agents';
-import { NODE, pngItem, restoreAgentsTimings, runAgents, runAgentsError, runAgentsWorkflow, startAgentsSim, useAgentsTimings, type AgentsSim } from './agentsHelpers';
+import { NODE, pngItem, runAgents, runAgentsError, runAgentsWorkflow, useAgentsSim } from './agentsHelpers';
 
-let env: AgentsSim;
-beforeAll(async () => (env = await startAgentsSim()));
-afterAll(async () => {
-	await env.close();
-	restoreAgentsTimings();
-});
-beforeEach(() => {
-	useAgentsTimings();
-	env.sim.resetStats();
-	env.sim.configure({ faults: [] });
-});
+const env = useAgentsSim();
+beforeEach(() => env.sim.configure({ faults: [] }));
 
 const imageGenerate = (prompt: string, extra: IDataObject = {}) => ({ resource: 'image', operation: 'generate', prompt, ...extra });
 const creates = () => env.sim.agents.stats.createsAccepted;

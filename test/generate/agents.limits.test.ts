@@ -11,19 +11,13 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { getSchedulerCounters } from '../../nodes/shared/scheduler';
 import { runWorkflow } from '../helpers/n8n';
 import { agentsClient } from '../simulator/agents/testClient';
-import { agentsNode, KEY, NODE, restoreAgentsTimings, runAgents, startAgentsSim, useAgentsTimings, type AgentsSim } from './agentsHelpers';
+import { agentsNode, KEY, NODE, runAgents, useAgentsSim } from './agentsHelpers';
 import { until } from './helpers';
 
-let env: AgentsSim;
+const env = useAgentsSim({}, { resetStats: false });
 let key = KEY;
 let keys = 0;
-beforeAll(async () => (env = await startAgentsSim()));
-afterAll(async () => {
-	await env.close();
-	restoreAgentsTimings();
-});
 beforeEach(async () => {
-	useAgentsTimings();
 	// Each test is its own Luma account (API client): the sliding minute of the one before does not spill over.
 	key = `${KEY}-${++keys}`;
 	env.sim.agents.configure({ keys: { [key]: { client: key } } });

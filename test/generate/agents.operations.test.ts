@@ -8,15 +8,10 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { OUTPUT_BYTES, type AgentsEndpoint } from '../simulator/agents';
 import { GENERATION_TYPES } from '../simulator/agents/wire';
-import { mp4Item, pngItem, restoreAgentsTimings, runAgents, startAgentsSim, useAgentsTimings, type AgentsSim } from './agentsHelpers';
+import { mp4Item, pngItem, runAgents, useAgentsSim } from './agentsHelpers';
 
-let env: AgentsSim;
-beforeAll(async () => (env = await startAgentsSim()));
-afterAll(async () => {
-	await env.close();
-	restoreAgentsTimings();
-});
-beforeEach(() => useAgentsTimings());
+// The counters are never reset: the coverage test at the end reads what the whole file reached.
+const env = useAgentsSim({}, { resetStats: false });
 
 /** Bodies of the creates the simulator accepted or refused, oldest first. */
 function createBodies(): IDataObject[] {

@@ -15,7 +15,7 @@ import { image } from '../../nodes/LumaGenerate/actions/dreamMachine/image/Image
 import { video } from '../../nodes/LumaGenerate/actions/dreamMachine/video/Video.resource';
 import { LumaGenerate } from '../../nodes/LumaGenerate/LumaGenerate.node';
 import { runWorkflow, TestCredentialsHelper } from '../helpers/n8n';
-import { agentsNode, KEY, NODE, restoreAgentsTimings, runAgents, startAgentsSim, useAgentsTimings, type AgentsSim } from './agentsHelpers';
+import { agentsNode, KEY, NODE, runAgents, useAgentsSim } from './agentsHelpers';
 
 const description = new LumaGenerate().description;
 
@@ -84,16 +84,7 @@ describe('versions', () => {
 });
 
 describe('on the simulator', () => {
-	let env: AgentsSim;
-	beforeAll(async () => (env = await startAgentsSim()));
-	afterAll(async () => {
-		await env.close();
-		restoreAgentsTimings();
-	});
-	beforeEach(() => {
-		useAgentsTimings();
-		env.sim.resetStats();
-	});
+	const env = useAgentsSim();
 
 	test('a version 1 node can be switched to the Agents API', async () => {
 		const result = await runWorkflow({

@@ -33,6 +33,27 @@ export async function startAgentsSim(agents: AgentsOptions = {}): Promise<Agents
 	};
 }
 
+/**
+ * One simulator for a test file (or describe block): started before its tests, closed after them,
+ * the node's timings scaled before each test (and the simulator's counters reset, unless told not to).
+ * The returned object is filled in once the simulator runs.
+ */
+export function useAgentsSim(agents: AgentsOptions = {}, { resetStats = true } = {}): AgentsSim {
+	const env = {} as AgentsSim;
+	beforeAll(async () => {
+		Object.assign(env, await startAgentsSim(agents));
+	});
+	afterAll(async () => {
+		await env.close();
+		restoreAgentsTimings();
+	});
+	beforeEach(() => {
+		useAgentsTimings();
+		if (resetStats) env.sim.resetStats();
+	});
+	return env;
+}
+
 /** Node and transport timings scaled like the simulator (call in beforeEach). */
 export function useAgentsTimings() {
 	resetScheduler();
