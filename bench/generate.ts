@@ -20,15 +20,13 @@ import { request } from 'undici';
 
 import { configurePolling } from '../nodes/LumaGenerate/engine/waiting';
 import { resetScheduler } from '../nodes/shared/scheduler';
-import { configureTransport } from '../nodes/shared/transport';
 import { runWorkflow } from '../test/helpers/n8n';
 import { BUILD_TIER_LIMITS, DEFAULT_TIMINGS } from '../test/simulator/dream-machine';
 import { startDreamMachine } from '../test/simulator/dream-machine/testServer';
-import { scaledTiming, windowMsFromEnv } from './support';
+import { MINUTE, ofTheLimit, pollEvery, prepareBench, sleep, windowMsFromEnv } from './common';
 
-const SCALE = windowMsFromEnv() / 60_000;
+const SCALE = windowMsFromEnv() / MINUTE;
 const N = Number(process.env.BENCH_GENERATIONS ?? 60);
-const MINUTE = 60_000;
 const { concurrent: SLOTS, createsPerMinute: PER_MINUTE } = BUILD_TIER_LIMITS.video;
 const JOB_MS = DEFAULT_TIMINGS.video.queuedMs + DEFAULT_TIMINGS.video.dreamingMs;
 
@@ -57,8 +55,6 @@ function theoreticalMs(): number {
 	return Math.max(...finishes);
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 async function naiveScript(baseUrl: string) {
 	const headers = { authorization: 'Bearer bench', 'content-type': 'application/json' };
 	await Promise.all(
@@ -77,12 +73,7 @@ async function naiveScript(baseUrl: string) {
 				}
 				await sleep(5_000 * SCALE);
 			}
-			for (;;) {
-				await sleep(3_000 * SCALE);
-				const response = await request(`${baseUrl}/generations/${id}`, { headers });
-				const generation = (await response.body.json()) as { state: string };
-				if (generation.state === 'completed' || generation.state === 'failed') return;
-			}
+			await pollEvery(`${baseUrl}/generations/${id}`, headers, 3_000 * SCALE);
 		}),
 	);
 }
@@ -125,14 +116,13 @@ async function measure(name: string, client: (baseUrl: string) => Promise<void>)
 	const minimum = theoreticalMs();
 	console.log(
 		`${name.padEnd(22)} ${N} videos in ${(elapsed / 1000).toFixed(0)} s of simulated time (minimum ${(minimum / 1000).toFixed(0)} s): ` +
-			`${((minimum / elapsed) * 100).toFixed(1)}% of the theoretical limit, 429s received: ${stats.sent429}, ` +
+			`${ofTheLimit(minimum, elapsed)} of the theoretical limit, 429s received: ${stats.sent429}, ` +
 			`creates accepted: ${stats.createsByGroup.video}, max videos in flight: ${stats.maxConcurrentJobs.video}`,
 	);
 }
 
 async function main() {
-	process.env.N8N_LOG_LEVEL = 'silent';
-	configureTransport(scaledTiming(MINUTE * SCALE));
+	prepareBench(SCALE);
 	// The node's poll intervals (4 s first, up to 20 s for video), scaled like the simulator.
 	configurePolling({ firstIntervalMs: { image: 1_000 * SCALE, video: 4_000 * SCALE }, maxIntervalMs: { image: 5_000 * SCALE, video: 20_000 * SCALE } });
 	console.log(

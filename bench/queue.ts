@@ -23,7 +23,7 @@ import path from 'node:path';
 import { startQueue, type QueueCluster } from '../scripts/queue-env';
 import { BUILD_TIER_LIMITS, DEFAULT_TIMINGS } from '../test/simulator/dream-machine';
 import { startSimulator, type Simulator } from '../test/simulator';
-import { windowMsFromEnv } from './support';
+import { MINUTE, windowMsFromEnv } from './common';
 
 const WINDOW_MS = windowMsFromEnv();
 const EVENTS_LIMIT = 200;
@@ -31,7 +31,6 @@ const EXECUTIONS = 6;
 const READS = 400;
 const VIDEOS = 10;
 const PROCESSES = 4;
-const MINUTE = 60_000;
 const { concurrent: SLOTS, createsPerMinute: PER_MINUTE } = BUILD_TIER_LIMITS.video;
 const JOB_MS = DEFAULT_TIMINGS.video.queuedMs + DEFAULT_TIMINGS.video.dreamingMs;
 

@@ -19,10 +19,9 @@
 import { request } from 'undici';
 
 import { resetScheduler } from '../nodes/shared/scheduler';
-import { configureTransport } from '../nodes/shared/transport';
 import { runWorkflow } from '../test/helpers/n8n';
 import { startSimulator } from '../test/simulator';
-import { scaledTiming, windowMsFromEnv } from './support';
+import { MINUTE, ofTheLimit, prepareBench, sleep, windowMsFromEnv } from './common';
 
 const WINDOW_MS = windowMsFromEnv();
 const LIMIT = 200;
@@ -38,7 +37,7 @@ async function naiveClient(url: string) {
 				const response = await request(`${url}/v1/users/get-self`, { headers: { 'x-luma-api-key': 'bench' } });
 				await response.body.dump();
 				if (response.statusCode !== 429) break;
-				await new Promise((resolve) => setTimeout(resolve, Number(response.headers['retry-after'] ?? 1) * 1000));
+				await sleep(Number(response.headers['retry-after'] ?? 1) * 1000);
 			}
 		}
 	};
@@ -67,7 +66,7 @@ async function lumaNode(url: string, items = N, apiKey = 'bench') {
 
 async function measure(name: string, client: (url: string) => Promise<void>) {
 	resetScheduler();
-	const sim = await startSimulator({ timeScale: WINDOW_MS / 60_000, events: { rateLimit: { retryAfterHeader: true } } });
+	const sim = await startSimulator({ timeScale: WINDOW_MS / MINUTE, events: { rateLimit: { retryAfterHeader: true } } });
 	// Loads and compiles the node first (another key: its own budget), so the run times the node, not ts-node.
 	await lumaNode(sim.eventsUrl, 1, 'warm-up');
 	sim.resetStats();
@@ -79,19 +78,18 @@ async function measure(name: string, client: (url: string) => Promise<void>) {
 	const minimumWindows = Math.ceil(N / LIMIT) - 1;
 	console.log(
 		`${name.padEnd(22)} ${N} requests in ${elapsedWindows.toFixed(2)} windows (minimum ${minimumWindows}): ` +
-			`${((minimumWindows / elapsedWindows) * 100).toFixed(1)}% of the theoretical limit, ` +
+			`${ofTheLimit(minimumWindows, elapsedWindows)} of the theoretical limit, ` +
 			`429s received: ${stats.sent429} (${stats.rejectedDuringLockout} during a lockout)`,
 	);
 }
 
 async function main() {
-	process.env.N8N_LOG_LEVEL = 'silent';
-	configureTransport(scaledTiming(WINDOW_MS));
+	prepareBench(WINDOW_MS / MINUTE);
 	console.log(
 		`Luma events budget: ${LIMIT} requests per window (60 s scaled to ${WINDOW_MS / 1000} s), concurrency ${CONCURRENCY}`,
 	);
 	await measure('Luma Events node', (url) => lumaNode(url));
-	if (!process.env.BENCH_NODE_ONLY) await measure('naive retry-on-429', naiveClient);
+	await measure('naive retry-on-429', naiveClient);
 }
 
 main().catch((error) => {

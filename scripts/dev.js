@@ -5,7 +5,7 @@
  *   1. builds the package (dist/)
  *   2. starts the Luma simulator (both APIs) on http://127.0.0.1:4010, time scaled so a video takes ~3 s
  *   3. installs n8n 2.40.7 + Node.js 24 into the cache on first use (a few minutes, then reused)
- *   4. prepares .n8n-dev/: the package as a community package, credentials for the simulator,
+ *   4. prepares .n8n-dev/: the package as a community package, credentials for the simulator (all three APIs),
  *      the example workflows (triggers published), an owner account
  *   5. starts n8n; Ctrl-C stops n8n and the simulator
  *
@@ -25,6 +25,8 @@ const SIM_PORT = Number(process.env.SIM_PORT || 4010);
 const N8N_PORT = Number(process.env.N8N_DEV_PORT || 5678);
 const TIME_SCALE = process.env.SIM_TIME_SCALE || '0.1';
 const USER_FOLDER = path.join(ROOT, '.n8n-dev');
+/** The one folder the dev n8n's file nodes may read (example 7's sample image is copied there). */
+const FILES = path.join(USER_FOLDER, 'files');
 const OWNER = { email: 'dev@example.com', password: 'LumaDev-2026!', firstName: 'Luma', lastName: 'Developer' };
 const PUBLISHED = ['lumaExample01GuestTag', 'lumaExample04Batch', 'lumaExample05Start', 'lumaExample05Done'];
 
@@ -66,7 +68,7 @@ async function main() {
 	fs.mkdirSync(USER_FOLDER, { recursive: true });
 	harness.installPackage(USER_FOLDER);
 	say('importing credentials for the simulator and the example workflows');
-	await harness.importCredentials(USER_FOLDER, harness.simulatorCredentials(eventsUrl, `${eventsUrl}/dream-machine/v1`));
+	await harness.importCredentials(USER_FOLDER, harness.simulatorCredentials(eventsUrl, `${eventsUrl}/dream-machine/v1`, `${eventsUrl}/agents/v1`));
 	const examples = path.join(ROOT, 'examples');
 	// Examples 5a and 5b share a Secret Token; each dev n8n gets its own (the placeholder is refused).
 	const secret = crypto.randomBytes(24).toString('hex');
@@ -74,7 +76,8 @@ async function main() {
 	fs.mkdirSync(copies, { recursive: true });
 	for (const file of fs.readdirSync(examples).filter((name) => name.endsWith('.json')).sort()) {
 		const copy = path.join(copies, file);
-		fs.writeFileSync(copy, harness.withOwnSecret(fs.readFileSync(path.join(examples, file), 'utf8'), secret));
+		// Example 7 reads the sample image from a folder this n8n may read (see FILES below).
+		fs.writeFileSync(copy, harness.withSampleFile(harness.withOwnSecret(fs.readFileSync(path.join(examples, file), 'utf8'), secret), FILES));
 		await harness.importWorkflow(USER_FOLDER, copy);
 	}
 	for (const id of PUBLISHED) await harness.publishWorkflow(USER_FOLDER, id);
@@ -82,7 +85,12 @@ async function main() {
 	say(`starting n8n on http://localhost:${N8N_PORT}`);
 	const n8n = await harness.startN8n(USER_FOLDER, {
 		port: N8N_PORT,
-		env: { N8N_HOST: 'localhost', WEBHOOK_URL: `http://localhost:${N8N_PORT}/`, N8N_EDITOR_BASE_URL: `http://localhost:${N8N_PORT}/` },
+		env: {
+			N8N_HOST: 'localhost',
+			WEBHOOK_URL: `http://localhost:${N8N_PORT}/`,
+			N8N_EDITOR_BASE_URL: `http://localhost:${N8N_PORT}/`,
+			N8N_RESTRICT_FILE_ACCESS_TO: FILES,
+		},
 	});
 	const ownerCreated = fresh ? await harness.editorSession(n8n.url, OWNER).then((session) => session.ownerCreated, () => false) : false;
 
@@ -92,8 +100,8 @@ async function main() {
 			'',
 			`  n8n editor:        http://localhost:${N8N_PORT}`,
 			ownerCreated || !fresh ? `  sign in with:      ${OWNER.email} / ${OWNER.password}` : '  create the owner account the editor asks for',
-			`  Luma simulator:    ${eventsUrl}  (events API)   ${eventsUrl}/dream-machine/v1  (Dream Machine)`,
-			'  examples:          Workflows → "1. New guest …" to "5b. When a generation finishes" (credentials already set)',
+			`  Luma simulator:    ${eventsUrl}  (events API)   ${eventsUrl}/dream-machine/v1  (Dream Machine)   ${eventsUrl}/agents/v1  (Agents API)`,
+			'  examples:          Workflows → "1. New guest …" to "7. Read a local image …" (credentials already set)',
 			'  try:               open "3. Prompt → image → video …" and click "Execute workflow"',
 			'  Ctrl-C stops n8n and the simulator.',
 			'',

@@ -48,6 +48,7 @@ module.exports = {
 	importCredentials: userFolder.importCredentials,
 	importWorkflow: userFolder.importWorkflow,
 	withOwnSecret: userFolder.withOwnSecret,
+	withSampleFile: userFolder.withSampleFile,
 	publishWorkflow: userFolder.publishWorkflow,
 	executeWorkflow: userFolder.executeWorkflow,
 	startN8n,

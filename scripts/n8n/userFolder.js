@@ -34,12 +34,24 @@ function installPackage(userFolder) {
 	return target;
 }
 
-/** Credentials for the local simulator, as `n8n import:credentials` takes them (plain data; n8n encrypts). */
-function simulatorCredentials(eventsUrl, dreamMachineUrl) {
-	return [
+/**
+ * Credentials for the local simulator, as `n8n import:credentials` takes them (plain data; n8n
+ * encrypts). The Luma Agents API one when its URL is given (its key has Luma's `luma-api-` form).
+ */
+function simulatorCredentials(eventsUrl, dreamMachineUrl, agentsUrl) {
+	const credentials = [
 		{ id: 'lumaSimulatorApi', name: 'Luma API (simulator)', type: 'lumaApi', data: { apiKey: 'sim-calendar-key', keyType: 'calendar', baseUrl: eventsUrl } },
 		{ id: 'lumaLabsSimulatorApi', name: 'Luma Labs API (simulator)', type: 'lumaLabsApi', data: { apiKey: 'sim-labs-key', baseUrl: dreamMachineUrl, plan: 'build' } },
 	];
+	if (agentsUrl) {
+		credentials.push({
+			id: 'lumaAgentsSimulatorApi',
+			name: 'Luma Agents API (simulator)',
+			type: 'lumaAgentsApi',
+			data: { apiKey: 'luma-api-sim-key', baseUrl: agentsUrl, requestsPerMinute: 30, concurrentJobs: 10 },
+		});
+	}
+	return credentials;
 }
 
 async function importCredentials(userFolder, credentials, options = {}) {
@@ -59,6 +71,20 @@ const EXAMPLE_SECRET_PLACEHOLDER = 'replace-with-a-long-random-secret';
 /** An example workflow's text with a fresh random Secret Token in place of the placeholder. */
 function withOwnSecret(text, token) {
 	return text.split(EXAMPLE_SECRET_PLACEHOLDER).join(token);
+}
+
+/** Where example 7 reads its sample image: the n8n Docker image's readable folder (n8n 2 reads files only below N8N_RESTRICT_FILE_ACCESS_TO). */
+const EXAMPLE_SAMPLE_PATH = '/home/node/.n8n-files/sample-lighthouse.png';
+
+/**
+ * Copies examples/sample-lighthouse.png into `dir` and returns the example's text reading it from
+ * there; the n8n that runs it must be allowed to read `dir` (N8N_RESTRICT_FILE_ACCESS_TO).
+ */
+function withSampleFile(text, dir) {
+	fs.mkdirSync(dir, { recursive: true });
+	const target = path.join(dir, 'sample-lighthouse.png');
+	fs.copyFileSync(path.join(REPO_ROOT, 'examples', 'sample-lighthouse.png'), target);
+	return text.split(EXAMPLE_SAMPLE_PATH).join(target);
 }
 
 /** Imports workflow files (each a workflow object with an `id`). */
@@ -95,6 +121,7 @@ module.exports = {
 	simulatorCredentials,
 	importCredentials,
 	withOwnSecret,
+	withSampleFile,
 	importWorkflow,
 	publishWorkflow,
 	executeWorkflow,

@@ -5,6 +5,8 @@
  * `n8n start` for the triggers and for a waiting generation that resumes after an n8n restart.
  */
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 
 import { E2eRun, harness } from './support';
 
@@ -52,6 +54,55 @@ describe('headless (n8n import:workflow + n8n execute)', () => {
 		expect(steps[2].json.request.keyframes.frame0).toEqual({ type: 'generation', id: steps[1].json.id });
 		expect(steps[4].binary.video).toMatchObject({ mimeType: 'video/mp4', fileName: `${steps[4].json.id}.mp4` });
 	}, 300_000);
+});
+
+describe('headless, Luma Agents API', () => {
+	/** Create bodies the Agents simulator accepted since `since` (a request log index). */
+	const agentsCreates = (since: number) =>
+		run.sim.requestLog
+			.slice(since)
+			.filter((entry) => entry.api === 'agents' && entry.method === 'POST' && entry.path === '/agents/v1/generations' && entry.status === 201)
+			.map((entry) => entry.body as Record<string, any>);
+
+	test('6. UNI-1 image → Ray 3.2 video from it → reframed to 9:16 → MP4 as binary data', async () => {
+		const started = Date.now();
+		const since = run.sim.requestLog.length;
+		await harness.importWorkflow(run.userFolder, run.example('06-agents-image-video-reframe.json'));
+		const { ok, data, res } = await harness.executeWorkflow(run.userFolder, 'lumaExample06AgentsPipeline');
+		run.durations['example 6 (headless)'] = Date.now() - started;
+		if (!ok || data?.status !== 'success') throw new Error(`execution failed:\n${res.stdout.slice(-3000)}\n${res.stderr.slice(-3000)}`);
+		const runData = data.data.resultData.runData;
+		const [image, animate, reframe] = ['Image', 'Animate', 'Reframe 9:16'].map((name) => runData[name][0].data.main[0][0]);
+		expect([image, animate, reframe].map((step) => [step.json.type, step.json.state])).toEqual([
+			['image', 'completed'],
+			['video', 'completed'],
+			['video_reframe', 'completed'],
+		]);
+		const [, animateBody, reframeBody] = agentsCreates(since);
+		expect(String(animateBody.video.start_frame.url)).toContain(`/assets/${image.json.id}/`);
+		expect(reframeBody).toMatchObject({ aspect_ratio: '9:16', source: { generation_id: animate.json.id } });
+		expect(reframe.binary.video).toMatchObject({ mimeType: 'video/mp4', fileName: `${reframe.json.id}.mp4` });
+	}, 400_000);
+
+	test('7. a local image read from disk → UNI-1 edit (sent from binary data, no URL) → split into layers', async () => {
+		const started = Date.now();
+		const since = run.sim.requestLog.length;
+		// n8n 2 reads files only below N8N_RESTRICT_FILE_ACCESS_TO: the sample goes to a folder of this run.
+		const files = path.join(run.userFolder, 'files');
+		await harness.importWorkflow(run.userFolder, run.example('07-agents-local-image-layers.json', (text) => harness.withSampleFile(text, files)));
+		const { ok, data, res } = await harness.executeWorkflow(run.userFolder, 'lumaExample07LocalImageLayers', { env: { N8N_RESTRICT_FILE_ACCESS_TO: files } });
+		run.durations['example 7 (headless)'] = Date.now() - started;
+		if (!ok || data?.status !== 'success') throw new Error(`execution failed:\n${res.stdout.slice(-3000)}\n${res.stderr.slice(-3000)}`);
+		const runData = data.data.resultData.runData;
+		const [edit, layers] = ['Edit', 'Split Into Layers'].map((name) => runData[name][0].data.main[0][0]);
+		const sample = fs.readFileSync(path.join(__dirname, '../../examples/sample-lighthouse.png'));
+		const [editBody, layersBody] = agentsCreates(since);
+		expect(editBody.source).toEqual({ data: sample.toString('base64'), media_type: 'image/png' });
+		expect(String(layersBody.source.url)).toContain(`/assets/${edit.json.id}/`);
+		expect(layers.json).toMatchObject({ type: 'layering', state: 'completed' });
+		expect(Object.keys(layers.binary).sort()).toEqual(['layer_0', 'layer_1', 'layer_2']);
+		expect(layers.json.layers.map((layer: { label: string }) => layer.label)).toEqual(['subject', 'foreground object', 'background']);
+	}, 400_000);
 });
 
 describe('n8n start: triggers and waiting executions', () => {

@@ -46,7 +46,7 @@ export class E2eRun {
 		this.userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'luma-e2e-'));
 		harness.installPackage(this.userFolder);
 		const setup = Date.now();
-		await harness.importCredentials(this.userFolder, harness.simulatorCredentials(this.sim.eventsUrl, this.sim.dreamMachineUrl));
+		await harness.importCredentials(this.userFolder, harness.simulatorCredentials(this.sim.eventsUrl, this.sim.dreamMachineUrl, this.sim.agentsUrl));
 		this.durations['import credentials'] = Date.now() - setup;
 	}
 
@@ -92,7 +92,7 @@ export class E2eRun {
 	}
 
 	/** Successful 2xx requests the simulator logged for one API, method and path. */
-	logged(api: 'events' | 'dreamMachine', method: string, pathPattern: RegExp) {
+	logged(api: 'events' | 'dreamMachine' | 'agents', method: string, pathPattern: RegExp) {
 		return successfulRequests(this.sim, api, method, pathPattern);
 	}
 
@@ -106,7 +106,7 @@ export class E2eRun {
 }
 
 /** Successful 2xx requests the simulator logged for one API, method and path. */
-export function successfulRequests(sim: Simulator, api: 'events' | 'dreamMachine', method: string, pathPattern: RegExp) {
+export function successfulRequests(sim: Simulator, api: 'events' | 'dreamMachine' | 'agents', method: string, pathPattern: RegExp) {
 	return sim.requestLog.filter((entry) => entry.api === api && entry.method === method && pathPattern.test(entry.path) && entry.status >= 200 && entry.status < 300);
 }
 

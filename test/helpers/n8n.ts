@@ -24,6 +24,7 @@ import type {
 } from 'n8n-workflow';
 import { createRunExecutionData, ICredentialsHelper, Workflow } from 'n8n-workflow';
 
+import { LumaAgentsApi } from '../../credentials/LumaAgentsApi.credentials';
 import { LumaApi } from '../../credentials/LumaApi.credentials';
 import { LumaLabsApi } from '../../credentials/LumaLabsApi.credentials';
 import { nodeClasses } from './nodeClasses';
@@ -33,6 +34,7 @@ export const PACKAGE = 'n8n-nodes-luma-suite';
 const credentialTypes: Record<string, ICredentialType> = {
 	lumaApi: new LumaApi(),
 	lumaLabsApi: new LumaLabsApi(),
+	lumaAgentsApi: new LumaAgentsApi(),
 };
 
 class TestNodeTypes implements INodeTypes {

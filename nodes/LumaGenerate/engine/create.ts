@@ -3,19 +3,18 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError, lostAnswerOf } from '../../shared/errors';
-import type { DownloadSettings } from '../../shared/generation/download';
 import type { Generation, GenerationGroup } from '../../shared/generation/generation';
 import { asGeneration, failedGenerationError, getGeneration, isFinal, rejectionHint } from '../../shared/generation/generation';
-import { errorItem, runItems } from '../../shared/itemRunner';
+import { claimedInRun } from '../../shared/lostCreates';
 import { lumaApiRequest } from '../../shared/transport';
 import type { NodeRun } from '../../shared/types';
-import type { WaitMode } from '../actions/dreamMachine/fields/waiting';
 import type { CallbackWaitItem, CallbackWaitState } from './callback';
 import { callbackUrlForRun, saveCallbackState } from './callback';
 import { finalizeGeneration, readDownloadSettings, readMaxWaitMinutes } from './finalize';
-import { acquireJobSlot, jobLimit } from './jobSlots';
-import { recoverLostCreate } from './lostCreates';
-import { pollUntilFinal } from './waiting';
+import type { Outcome, WaitMode } from './flow';
+import { outcomeItem, runGenerations } from './flow';
+import { recoverLostGeneration } from './lostCreates';
+import { dreamMachineSchedule } from './waiting';
 
 /** One create request, validated and ready to send. */
 export interface CreateRequest {
@@ -33,11 +32,7 @@ export interface CreateSpec {
 	build(this: IExecuteFunctions, itemIndex: number): Promise<CreateRequest>;
 }
 
-type Outcome =
-	| { kind: 'output'; item: INodeExecutionData }
-	| { kind: 'error'; error: Error }
-	/** Callback mode: created; finished now or after the pause (see pauseOrFinish). */
-	| { kind: 'created'; generation: Generation; download: DownloadSettings };
+type DreamMachineOutcome = Outcome<CreateRequest, Generation>;
 
 /**
  * Sends one create. The transport never repeats it (except after a 429 or a refused connection);
@@ -49,7 +44,6 @@ async function sendCreate(
 	request: CreateRequest,
 	callbackUrl: string | undefined,
 	itemIndex: number,
-	claimed: Set<string>,
 ): Promise<Generation> {
 	const body = callbackUrl ? { ...request.body, callback_url: callbackUrl } : request.body;
 	const sentAt = Date.now();
@@ -62,11 +56,12 @@ async function sendCreate(
 			limitGroup: spec.group,
 		});
 		const generation = asGeneration(this.getNode(), response, itemIndex);
-		claimed.add(generation.id);
+		// A later item's lost create must not take this generation for its own.
+		claimedInRun(this).add(generation.id);
 		return generation;
 	} catch (error) {
 		const lost = lostAnswerOf(error);
-		if (lost) return await recoverLostCreate(this, lost, body, sentAt, claimed, itemIndex);
+		if (lost) return await recoverLostGeneration(this, lost, body, sentAt, itemIndex);
 		// Moderation and unreadable inputs are rejected at create time with the same texts as
 		// failed generations: give the same hint.
 		if (error instanceof NodeApiError) {
@@ -78,21 +73,13 @@ async function sendCreate(
 }
 
 /**
- * The body of every create operation (video generate/extend/..., image generate/reframe), on the
- * shared item runner:
- * 1. every item is validated and its inputs resolved (`prepare`) before the first create, so one
- *    bad item never leaves others paid for (with Continue On Fail the bad items become error items);
- * 2. creates go through the transport's per-family create budget; when the node waits (Poll or
- *    Callback) each create first takes a job slot of the account (Max Concurrent Jobs / the plan),
- *    held until its generation is final, and the next create goes out as soon as a slot frees;
- * 3. the wait mode decides what happens after a create (see waiting.ts and callback.ts).
+ * The body of every Dream Machine create operation (video generate/extend/..., image
+ * generate/reframe): the shared create flow (flow.ts) with Dream Machine's part: the request the
+ * operation built, `GET /generations/{id}` with the family's poll intervals, the family's job slots
+ * and create budget, and the wait mode's ending (waiting.ts and callback.ts).
  */
 export function createOperation(spec: CreateSpec) {
-	return async function executeBatch(
-		this: IExecuteFunctions,
-		items: INodeExecutionData[],
-		{ settings, checkItem }: NodeRun,
-	): Promise<INodeExecutionData[]> {
+	return async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[], run: NodeRun): Promise<INodeExecutionData[]> {
 		const waitMode = this.getNodeParameter('waitForCompletion', 0, 'poll') as WaitMode;
 		const continueOnFail = this.continueOnFail();
 		const callbackMode = waitMode === 'callback';
@@ -104,69 +91,27 @@ export function createOperation(spec: CreateSpec) {
 		}
 		const runId = randomUUID();
 		const callbackUrl = callbackMode ? callbackUrlForRun.call(this, runId) : undefined;
-		const limit = waitMode === 'none' ? 0 : await jobLimit.call(this, spec.group);
-
-		// Callback mode polls only to free job slots while other items still wait for one: once every
-		// create was attempted, the waiting goes to n8n (pauseOrFinish).
-		let attempted = 0;
-		// Generations this run made: a lost create's search never takes another item's.
-		const claimed = new Set<string>();
-		let resolveAllAttempted: () => void = () => undefined;
-		const allAttempted = new Promise<void>((resolve) => (resolveAllAttempted = resolve));
-
-		const outcomes = await runItems<CreateRequest, Outcome>(this, {
-			itemCount: items.length,
-			prepareConcurrency: settings.maxConcurrentRequests,
-			// Waiting modes run up to one item per job slot (each holds its slot while it waits);
-			// "Don't Wait" only creates, as fast as the request limits allow.
-			concurrency: limit || settings.maxConcurrentRequests,
-			continueOnFail,
-			prepare: async (itemIndex) => {
-				checkItem(itemIndex);
-				return await spec.build.call(this, itemIndex);
-			},
-			acquireSlot: limit ? async (itemIndex) => await acquireJobSlot.call(this, spec.group, limit, itemIndex) : undefined,
-			run: async ([{ itemIndex, prepared: request }], control) => {
-				let generation: Generation;
-				try {
-					generation = await sendCreate.call(this, spec, request, callbackUrl, itemIndex, claimed);
-				} finally {
-					if (++attempted === control.runs) resolveAllAttempted();
-				}
-				if (waitMode === 'none') return [{ kind: 'output', item: { json: generation } }];
-				const download = readDownloadSettings.call(this, itemIndex, spec.asset);
-				const maxWaitMinutes = readMaxWaitMinutes.call(this, itemIndex);
-				const result = await pollUntilFinal.call(this, generation.id, {
-					group: spec.group,
-					deadline: Date.now() + maxWaitMinutes * 60_000,
-					itemIndex,
-					known: generation,
-					stopWhen: () => control.stopped() || (callbackMode && attempted === control.runs),
-					wake: callbackMode ? Promise.race([allAttempted, control.whenStopped]) : control.whenStopped,
-				});
-				control.releaseSlot();
-				if (callbackMode || control.stopped()) return [{ kind: 'created', generation: result.generation, download }];
-				const item = await finalizeGeneration.call(this, result.generation, {
+		const outcomes = await runGenerations<CreateRequest, Generation>(this, items.length, run, {
+			jobs: { api: 'dreamMachine', group: spec.group },
+			waitMode,
+			prepare: async (itemIndex) => await spec.build.call(this, itemIndex),
+			create: async (request, itemIndex) => await sendCreate.call(this, spec, request, callbackUrl, itemIndex),
+			look: async (id, itemIndex) => await getGeneration.call(this, id, itemIndex),
+			schedule: () => dreamMachineSchedule(spec.group),
+			maxWaitMinutes: (itemIndex) => readMaxWaitMinutes.call(this, itemIndex),
+			finalize: async (generation, _request, itemIndex, timedOut) =>
+				await finalizeGeneration.call(this, generation, {
 					itemIndex,
 					asset: spec.asset,
-					download,
+					download: readDownloadSettings.call(this, itemIndex, spec.asset),
 					continueOnFail,
-					maxWaitMinutes,
-					timedOut: result.outcome === 'timedOut',
-				});
-				return [{ kind: 'output', item }];
-			},
+					maxWaitMinutes: readMaxWaitMinutes.call(this, itemIndex),
+					timedOut,
+				}),
 		});
-		const results = outcomes.map((outcome): Outcome => (outcome.ok ? outcome.value : { kind: 'error', error: outcome.error }));
-		if (callbackMode) return await pauseOrFinish.call(this, spec, results, runId, continueOnFail);
-		return results.map((outcome, itemIndex) => toItem(outcome, itemIndex));
+		if (callbackMode) return await pauseOrFinish.call(this, spec, outcomes, runId, continueOnFail);
+		return outcomes.map((outcome, itemIndex) => outcomeItem(outcome, itemIndex));
 	};
-}
-
-function toItem(outcome: Outcome, itemIndex: number): INodeExecutionData {
-	if (outcome.kind === 'error') return errorItem(outcome.error, itemIndex);
-	if (outcome.kind === 'created') return { json: outcome.generation, pairedItem: { item: itemIndex } };
-	return { ...outcome.item, pairedItem: { item: itemIndex } };
 }
 
 /**
@@ -178,7 +123,7 @@ function toItem(outcome: Outcome, itemIndex: number): INodeExecutionData {
 async function pauseOrFinish(
 	this: IExecuteFunctions,
 	spec: CreateSpec,
-	outcomes: Outcome[],
+	outcomes: DreamMachineOutcome[],
 	runId: string,
 	continueOnFail: boolean,
 ): Promise<INodeExecutionData[]> {
@@ -194,13 +139,13 @@ async function pauseOrFinish(
 		for (let itemIndex = 0; itemIndex < outcomes.length; itemIndex++) {
 			const outcome = outcomes[itemIndex];
 			if (outcome.kind !== 'created') {
-				finished.push(toItem(outcome, itemIndex));
+				finished.push(outcomeItem(outcome, itemIndex));
 				continue;
 			}
 			const item = await finalizeGeneration.call(this, outcome.generation, {
 				itemIndex,
 				asset: spec.asset,
-				download: outcome.download,
+				download: readDownloadSettings.call(this, itemIndex, spec.asset),
 				continueOnFail,
 				maxWaitMinutes,
 			});
@@ -211,20 +156,20 @@ async function pauseOrFinish(
 
 	const items: CallbackWaitItem[] = outcomes.map((outcome, itemIndex) =>
 		outcome.kind === 'created'
-			? { itemIndex, generationId: outcome.generation.id.toLowerCase(), download: outcome.download }
-			: { itemIndex, errorJson: toItem(outcome, itemIndex).json },
+			? { itemIndex, generationId: outcome.generation.id.toLowerCase(), download: readDownloadSettings.call(this, itemIndex, spec.asset) }
+			: { itemIndex, errorJson: outcomeItem(outcome, itemIndex).json },
 	);
 	const state: CallbackWaitState = { version: 1, runId, asset: spec.asset, maxWaitMinutes, items };
 	saveCallbackState.call(this, state);
 
 	// What n8n passes on if "Max Wait" ends the wait (callback.ts, point 4).
 	const timeoutItems = outcomes.map((outcome, itemIndex): INodeExecutionData => {
-		if (outcome.kind !== 'created') return toItem(outcome, itemIndex);
+		if (outcome.kind !== 'created') return outcomeItem(outcome, itemIndex);
 		if (outcome.generation.state === 'failed') {
 			const error = failedGenerationError(this.getNode(), outcome.generation, itemIndex);
 			return { json: { ...outcome.generation, error: error.message, hint: error.description }, pairedItem: { item: itemIndex } };
 		}
-		if (isFinal(outcome.generation)) return toItem(outcome, itemIndex);
+		if (isFinal(outcome.generation)) return outcomeItem(outcome, itemIndex);
 		return {
 			json: {
 				...outcome.generation,
@@ -239,5 +184,5 @@ async function pauseOrFinish(
 
 	await this.putExecutionToWait(new Date(Date.now() + maxWaitMinutes * 60_000));
 	// Shown while the execution waits; replaced by webhook()'s items when it resumes.
-	return outcomes.map((outcome, itemIndex) => toItem(outcome, itemIndex));
+	return outcomes.map((outcome, itemIndex) => outcomeItem(outcome, itemIndex));
 }

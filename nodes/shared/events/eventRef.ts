@@ -9,11 +9,28 @@ import { lumaApiRequest } from '../transport';
  * Used by the Event locator of the Luma Events node and by the trigger's "Only for Event" filter.
  */
 
-const EVENT_ID_IN_TEXT = /\b(evt-[A-Za-z0-9]+)\b/;
+const EVENT_ID = /^evt-[A-Za-z0-9]+$/;
+const LUMA_HOSTS = new Set(['luma.com', 'www.luma.com', 'lu.ma', 'www.lu.ma']);
 
-/** The event ID written in an ID or URL, if there is one. */
+/** A luma.com / lu.ma address (with or without www). */
+export function isLumaUrl(url: URL): boolean {
+	return (url.protocol === 'https:' || url.protocol === 'http:') && LUMA_HOSTS.has(url.hostname.toLowerCase());
+}
+
+/**
+ * The event an ID or a URL names: the text itself when it is exactly an event ID, or the one event ID
+ * that is a segment of a luma.com manage-page URL's path (luma.com/event/manage/evt-…). Never an ID
+ * found in a query, a fragment or next to other text: `evt-abc?x=1` or `evt-abc 123` name no event,
+ * so the node cannot act on another event than the one the user typed.
+ */
 export function eventIdIn(text: string): string | undefined {
-	return EVENT_ID_IN_TEXT.exec(text)?.[1];
+	const value = text.trim();
+	if (EVENT_ID.test(value)) return value;
+	if (!URL.canParse(value)) return undefined;
+	const url = new URL(value);
+	if (!isLumaUrl(url)) return undefined;
+	const ids = url.pathname.split('/').filter((segment) => EVENT_ID.test(segment));
+	return ids.length === 1 ? ids[0] : undefined;
 }
 
 export function looksLikeUrl(text: string): boolean {

@@ -17,6 +17,18 @@ export interface LocatorSpec {
 	required?: boolean;
 	/** Also accept a luma.com / lu.ma link (events). */
 	withUrlMode?: boolean;
+	/** Where Luma takes a name in place of the ID (tag apply/unapply), "By ID" accepts one too. */
+	acceptsName?: boolean;
+}
+
+function idValidation(spec: LocatorSpec) {
+	const prefixes = spec.idPrefix ? `"${spec.idPrefix.replace(/[()]/g, '').replace('|', '" or "')}"` : '';
+	const id = `${spec.idPrefix}[A-Za-z0-9_-]+`;
+	if (spec.acceptsName) {
+		// A name: some text besides spaces, and no comma (the field names one tag).
+		return { regex: `^(${id}|[^,]*[^\\s,][^,]*)$`, errorMessage: `Not an ID (it starts with ${prefixes}) or a name` };
+	}
+	return { regex: `^${id}$`, errorMessage: spec.idPrefix ? `Not a valid ID: it starts with ${prefixes}` : 'Not a valid ID' };
 }
 
 export function resourceLocator(spec: LocatorSpec): INodeProperties {
@@ -42,12 +54,7 @@ export function resourceLocator(spec: LocatorSpec): INodeProperties {
 				validation: [
 					{
 						type: 'regex',
-						properties: {
-							regex: `^${spec.idPrefix}[A-Za-z0-9_-]+$`,
-							errorMessage: spec.idPrefix
-								? `Not a valid ID: it starts with "${spec.idPrefix.replace(/[()]/g, '').replace('|', '" or "')}"`
-								: 'Not a valid ID',
-						},
+						properties: idValidation(spec),
 					},
 				],
 			},

@@ -1,4 +1,4 @@
-import type { IBinaryKeyData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IBinaryData, IBinaryKeyData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { headerValue } from '../headers';
@@ -25,6 +25,8 @@ const EXTENSION_MIME: Record<string, string> = {
 	jpeg: 'image/jpeg',
 	png: 'image/png',
 	webp: 'image/webp',
+	// Ray 3.2's HDR export (Agents API) next to its MP4.
+	exr: 'image/x-exr',
 };
 
 function extensionOf(url: string): string | undefined {
@@ -41,10 +43,29 @@ function extensionForMime(mime: string): string | undefined {
 }
 
 /**
- * Streams a generation's output into n8n binary data: asset URLs are Luma's CDN, not the API, so
- * no credential is sent (`requestExternalUrl`), and each asset is piped straight into n8n's binary
- * store instead of being buffered. Assets of one item are fetched one after the other.
+ * Streams one file Luma handed out (a generation's output) into n8n binary data: asset URLs are
+ * Luma's CDN or S3, not the API, so no credential is sent (`requestExternalUrl`), and the file is
+ * piped straight into n8n's binary store instead of being buffered. Named `<fileBase>.<extension>`,
+ * the extension from the answer's Content-Type, else the URL.
  */
+export async function downloadToBinary(this: DownloadContext, url: string, fileBase: string, itemIndex: number): Promise<IBinaryData> {
+	const response = await requestExternalUrl(this, { method: 'GET', url, encoding: 'stream' }, itemIndex);
+	const headers = (response.headers ?? {}) as Record<string, unknown>;
+	const contentType = headerValue(headers, 'content-type')?.split(';')[0].trim().toLowerCase();
+	const urlExtension = extensionOf(url);
+	const mimeType =
+		contentType && contentType !== 'application/octet-stream'
+			? contentType
+			: (EXTENSION_MIME[urlExtension ?? ''] ?? 'application/octet-stream');
+	const extension = extensionForMime(mimeType) ?? urlExtension ?? 'bin';
+	return await this.helpers.prepareBinaryData(
+		response.body as Parameters<PrepareBinaryData>[0],
+		`${fileBase}.${extension === 'jpeg' ? 'jpg' : extension}`,
+		mimeType,
+	);
+}
+
+/** A Dream Machine generation's asset (and a video's thumbnail), one after the other. */
 export async function downloadGenerationAssets(
 	this: DownloadContext,
 	generation: Generation,
@@ -67,20 +88,7 @@ export async function downloadGenerationAssets(
 				description: `Luma listed these assets: ${JSON.stringify(generation.assets ?? {})}`,
 			});
 		}
-		const response = await requestExternalUrl(this, { method: 'GET', url, encoding: 'stream' }, itemIndex);
-		const headers = (response.headers ?? {}) as Record<string, unknown>;
-		const contentType = headerValue(headers, 'content-type')?.split(';')[0].trim().toLowerCase();
-		const urlExtension = extensionOf(url);
-		const mimeType =
-			contentType && contentType !== 'application/octet-stream'
-				? contentType
-				: (EXTENSION_MIME[urlExtension ?? ''] ?? 'application/octet-stream');
-		const extension = extensionForMime(mimeType) ?? urlExtension ?? 'bin';
-		binary[property] = await this.helpers.prepareBinaryData(
-			response.body as Parameters<PrepareBinaryData>[0],
-			`${generation.id}${suffix}.${extension === 'jpeg' ? 'jpg' : extension}`,
-			mimeType,
-		);
+		binary[property] = await downloadToBinary.call(this, url, `${generation.id}${suffix}`, itemIndex);
 	}
 	return binary;
 }

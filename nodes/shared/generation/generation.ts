@@ -34,7 +34,8 @@ export async function getGeneration(this: LumaContext, id: string, itemIndex?: n
 	return asGeneration(this.getNode(), body, itemIndex);
 }
 
-export function isFinal(generation: Pick<Generation, 'state'>): boolean {
+/** Both Luma Labs APIs end a job in `completed` or `failed`; any other state (even an unknown one) is still running. */
+export function isFinal(generation: { state?: string | null }): boolean {
 	return generation.state === 'completed' || generation.state === 'failed';
 }
 

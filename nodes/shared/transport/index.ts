@@ -14,7 +14,8 @@
  *   timing.ts       retry timing (shrunk by tests running a time-scaled simulator)
  */
 export type { Account, LumaApiName } from './accounts';
-export { dreamMachinePlanLimits, getAccount } from './accounts';
+export { agentsPlanLimits, dreamMachinePlanLimits, getAccount } from './accounts';
+export { jobBucketKey } from './budgets';
 export type { LumaContext } from './context';
 export { requestExternalUrl } from './externalUrl';
 export { CURSOR_PAGE_MAX, cursorPages, getManyCursor, getManyOffset } from './pagination';

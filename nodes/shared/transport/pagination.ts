@@ -10,12 +10,21 @@ import { lumaApiRequest } from './request';
 export const CURSOR_PAGE_MAX = 100;
 
 interface CursorPage extends IDataObject {
-	entries?: IDataObject[];
 	has_more?: boolean;
 	next_cursor?: string | null;
 }
 
-/** Pages of a cursor-paginated events list (`pagination_cursor` → `entries`/`has_more`/`next_cursor`). */
+/**
+ * How each API names its cursor lists: events `pagination_cursor`/`pagination_limit` → `entries`;
+ * the Agents Files API `cursor`/`limit` → `data` (https://github.com/lumalabs/luma-agents-typescript
+ * `src/resources/files.ts`). Both answer `has_more` and `next_cursor`.
+ */
+const CURSOR_NAMES: Record<'events' | 'agents', { cursor: string; limit: string; list: string }> = {
+	events: { cursor: 'pagination_cursor', limit: 'pagination_limit', list: 'entries' },
+	agents: { cursor: 'cursor', limit: 'limit', list: 'data' },
+};
+
+/** Pages of a cursor-paginated list (events lists, Agents files), following `has_more`/`next_cursor`. */
 export async function* cursorPages(
 	ctx: LumaContext,
 	api: LumaApiName,
@@ -24,12 +33,14 @@ export async function* cursorPages(
 ): AsyncGenerator<IDataObject[], void, undefined> {
 	let cursor: string | undefined;
 	const seen = new Set<string>();
+	const names = CURSOR_NAMES[api === 'agents' ? 'agents' : 'events'];
 	do {
 		const page = await lumaApiRequest<CursorPage>(ctx, api, {
 			...request,
-			qs: { ...request.qs, pagination_limit: pageSize, pagination_cursor: cursor },
+			qs: { ...request.qs, [names.limit]: pageSize, [names.cursor]: cursor },
 		});
-		yield Array.isArray(page.entries) ? page.entries : [];
+		const entries = page[names.list];
+		yield Array.isArray(entries) ? (entries as IDataObject[]) : [];
 		// Loop on has_more (authoritative per Luma), not on the page size: Luma may cap the page.
 		cursor = page.has_more === true && typeof page.next_cursor === 'string' && page.next_cursor ? page.next_cursor : undefined;
 		if (cursor !== undefined) {

@@ -23,7 +23,11 @@ export interface LumaRequest {
 	path: string;
 	/** Arrays are sent as repeated keys; undefined, null and '' are dropped. */
 	qs?: IDataObject;
-	body?: IDataObject | IDataObject[];
+	/**
+	 * JSON, or raw bytes for a body n8n's helpers cannot build without a FormData global (the Agents
+	 * Files API's multipart upload); a raw body brings its own Content-Type in `headers`.
+	 */
+	body?: IDataObject | IDataObject[] | Buffer;
 	/** Extra headers (e.g. the Agents API's X-Request-Id for tracing a create). */
 	headers?: IDataObject;
 	/** Goes into the NodeApiError so n8n shows which item failed. */

@@ -132,3 +132,18 @@ export function openOptionProblem(value: unknown, known: readonly string[]): str
 	if (typeof value === 'string' && value.trim()) return undefined;
 	return `must be one of ${known.join(', ')} (or a newer value Luma documents) as text, got ${describeValue(value)}`;
 }
+
+/**
+ * A number as the item checker accepts it (numeric text from an expression counts), NaN when it is
+ * none: what readers convert with once a field passed the check, instead of guessing with Number().
+ */
+export function numberOf(value: unknown): number {
+	if (typeof value === 'number') return value;
+	if (typeof value === 'string' && value.trim() !== '') return Number(value);
+	return Number.NaN;
+}
+
+/** Text of at most `max` characters (a limit the API documents). */
+export function maxLengthProblem(text: string, max: number): string | undefined {
+	return text.length > max ? `is too long (${text.length} characters, at most ${max})` : undefined;
+}

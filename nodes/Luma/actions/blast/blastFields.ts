@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { toLumaDateTime } from '../common/fields';
+import { ID_FORMS, readId, readText, requireId } from '../common/inputs';
 
 export const blastIdField: INodeProperties = {
 	displayName: 'Blast ID',
@@ -41,18 +42,25 @@ export const blastOptionalFields: INodeProperties[] = [
 		name: 'ticketTypeId',
 		type: 'string',
 		default: '',
-		description: 'Only recipients holding this ticket type',
+		placeholder: 'ttype-...',
+		description: 'Only recipients holding this ticket type (its ID, ttype-...)',
 	},
 ];
 
+/** The Blast ID field's value (ep-…). */
+export function readBlastId(this: IExecuteFunctions, itemIndex: number): string {
+	return requireId(this, itemIndex, this.getNodeParameter('blastId', itemIndex), 'Blast ID', ID_FORMS.blast);
+}
+
 export function readBlastFields(this: IExecuteFunctions, itemIndex: number, fields: IDataObject): IDataObject {
 	const body: IDataObject = {};
-	if (typeof fields.subject === 'string' && fields.subject.trim()) body.subject = fields.subject.trim();
+	const subject = readText(this, itemIndex, fields.subject, 'Subject');
+	if (subject) body.subject = subject;
 	if (fields.scheduled_for) body.scheduled_for = toLumaDateTime.call(this, itemIndex, fields.scheduled_for, 'Schedule For');
+	const ticketTypeId = readId(this, itemIndex, fields.ticketTypeId, 'Ticket Type ID', ID_FORMS.ticketType);
 	if (Array.isArray(fields.recipients) && fields.recipients.length) {
-		const ticketTypeId = typeof fields.ticketTypeId === 'string' ? fields.ticketTypeId.trim() : '';
-		body.recipient_groups = (fields.recipients as string[]).map((status) => ({ status, ...(ticketTypeId ? { event_ticket_type_id: ticketTypeId } : {}) }));
-	} else if (fields.ticketTypeId) {
+		body.recipient_groups = fields.recipients.map((status) => ({ status, ...(ticketTypeId ? { event_ticket_type_id: ticketTypeId } : {}) }));
+	} else if (ticketTypeId) {
 		throw new NodeOperationError(this.getNode(), 'Ticket Type ID needs Recipients', { itemIndex });
 	}
 	return body;

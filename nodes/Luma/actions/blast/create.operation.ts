@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
-import { eventLocator, resolveEventId } from '../common/locators';
+import { requireText } from '../common/inputs';
+import { eventIdOf, eventLocator, readEventRef } from '../common/locators';
 import { blastOptionalFields, readBlastFields } from './blastFields';
 
 const properties: INodeProperties[] = [
@@ -25,13 +26,15 @@ export const description = updateDisplayOptions({ show: { resource: ['blast'], o
 
 /** POST /v1/events/blasts/create → Blast (emails guests; never sent twice). */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const eventId = await resolveEventId.call(this, itemIndex);
-	const content = String(this.getNodeParameter('content_md', itemIndex, '')).trim();
-	if (!content) throw new NodeOperationError(this.getNode(), 'Message is required', { itemIndex });
-	const body: IDataObject = {
-		event_id: eventId,
-		content_md: content,
-		...readBlastFields.call(this, itemIndex, this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
-	};
-	return (await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/events/blasts/create', body, itemIndex })) as IDataObject;
+	const ref = readEventRef.call(this, itemIndex);
+	const content = requireText(this, itemIndex, this.getNodeParameter('content_md', itemIndex), 'Message (Markdown)');
+	const fields = readBlastFields.call(this, itemIndex, this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject);
+	const eventId = await eventIdOf.call(this, itemIndex, ref);
+	return await lumaApiRequest(this, 'events', {
+		method: 'POST',
+		path: '/v1/events/blasts/create',
+		body: { event_id: eventId, content_md: content, ...fields },
+		itemIndex,
+		whatToCheck: `Check Blast → Get Many of ${eventId} for this message`,
+	});
 }

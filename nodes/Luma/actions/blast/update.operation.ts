@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
-import { blastIdField, blastOptionalFields, readBlastFields } from './blastFields';
+import { changedText, requireChanges } from '../common/inputs';
+import { blastIdField, blastOptionalFields, readBlastFields, readBlastId } from './blastFields';
 
 const properties: INodeProperties[] = [
 	blastIdField,
@@ -22,11 +23,11 @@ export const description = updateDisplayOptions({ show: { resource: ['blast'], o
 
 /** POST /v1/events/blasts/update → Blast (a sent blast accepts only subject and message). */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const id = String(this.getNodeParameter('blastId', itemIndex, '')).trim();
-	if (!id) throw new NodeOperationError(this.getNode(), 'Blast ID is required', { itemIndex });
+	const id = readBlastId.call(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const body: IDataObject = { blast_id: id, ...readBlastFields.call(this, itemIndex, fields) };
-	if (typeof fields.content_md === 'string' && fields.content_md.trim()) body.content_md = fields.content_md.trim();
-	if (Object.keys(body).length === 1) throw new NodeOperationError(this.getNode(), 'Nothing to update: add a field under Update Fields', { itemIndex });
-	return (await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/events/blasts/update', body, itemIndex, idempotent: true })) as IDataObject;
+	const changes: IDataObject = readBlastFields.call(this, itemIndex, fields);
+	const content = changedText(this, itemIndex, fields, 'content_md', 'Message (Markdown)');
+	if (content) changes.content_md = content;
+	requireChanges(this, itemIndex, changes);
+	return await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/events/blasts/update', body: { blast_id: id, ...changes }, itemIndex, idempotent: true });
 }

@@ -3,7 +3,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
-import { checkEmail, readList } from '../common/contactInput';
+import { checkEmail } from '../common/contactInput';
+import { readText, splitList } from '../common/inputs';
 
 const properties: INodeProperties[] = [
 	{
@@ -22,7 +23,7 @@ export const description = updateDisplayOptions({ show: { resource: ['calendar']
 
 /** POST /v1/calendars/admins/add `{ emails }` (added after Luma's 2026-08 OpenAPI snapshot: test/simulator/luma-events/README.md). */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const emails = readList(this.getNodeParameter('emails', itemIndex, '')).map((email) => checkEmail.call(this, itemIndex, email, 'Emails'));
+	const emails = splitList(readText(this, itemIndex, this.getNodeParameter('emails', itemIndex), 'Emails')).map((email) => checkEmail.call(this, itemIndex, email, 'Emails'));
 	if (!emails.length) throw new NodeOperationError(this.getNode(), 'Emails is required', { itemIndex });
 	const answer = (await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/calendars/admins/add', body: { emails }, itemIndex, idempotent: true })) as IDataObject;
 	return { emails, ...answer };

@@ -3,8 +3,10 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
+import { describeValue } from '../../../shared/validation/values';
 import { timezoneField, toLumaDateTime } from '../common/fields';
-import { eventLocator, resolveEventId } from '../common/locators';
+import { readText, readUrl, requireText, requireTimeZone } from '../common/inputs';
+import { eventIdOf, eventLocator, readEventRef } from '../common/locators';
 
 const show = (platform: string) => ({ show: { platform: [platform] } });
 
@@ -20,10 +22,10 @@ const properties: INodeProperties[] = [
 		default: 'luma',
 	},
 	{ ...eventLocator(), displayOptions: show('luma') },
-	{ displayName: 'URL', name: 'url', type: 'string', required: true, default: '', placeholder: 'https://example.com/event', displayOptions: show('external') },
+	{ displayName: 'URL', name: 'url', type: 'string', required: true, default: '', placeholder: 'https://example.com/event', description: "The external event's http(s) page", displayOptions: show('external') },
 	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', displayOptions: show('external') },
 	{ displayName: 'Start', name: 'start_at', type: 'dateTime', required: true, default: '', displayOptions: show('external') },
-	{ displayName: 'Duration', name: 'duration', type: 'string', default: 'PT1H', description: 'ISO 8601 duration, e.g. PT2H or PT1H30M', displayOptions: show('external') },
+	{ displayName: 'Duration', name: 'duration', type: 'string', required: true, default: 'PT1H', description: 'ISO 8601 duration, e.g. PT2H or PT1H30M', displayOptions: show('external') },
 	{ ...timezoneField(), displayOptions: show('external') },
 	{ displayName: 'Host Name', name: 'host', type: 'string', default: '', displayOptions: show('external') },
 	{
@@ -43,22 +45,21 @@ export const description = updateDisplayOptions({ show: { resource: ['calendar']
 
 /** POST /v1/calendars/events/add → `{ id: calev-..., status }`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const platform = this.getNodeParameter('platform', itemIndex, 'luma') as string;
-	const submission = this.getNodeParameter('submission_mode', itemIndex, 'auto') as string;
+	const platform = this.getNodeParameter('platform', itemIndex) as string;
+	const submission = this.getNodeParameter('submission_mode', itemIndex) as string;
 	let body: IDataObject;
 	if (platform === 'luma') {
-		body = { platform: 'luma', event_id: await resolveEventId.call(this, itemIndex), submission_mode: submission };
+		const ref = readEventRef.call(this, itemIndex);
+		body = { platform: 'luma', event_id: await eventIdOf.call(this, itemIndex, ref), submission_mode: submission };
 	} else {
-		const url = String(this.getNodeParameter('url', itemIndex, '')).trim();
-		if (!/^https?:\/\/\S+$/.test(url)) throw new NodeOperationError(this.getNode(), 'URL must be an http(s) link', { itemIndex });
-		const name = String(this.getNodeParameter('name', itemIndex, '')).trim();
-		if (!name) throw new NodeOperationError(this.getNode(), 'Name is required', { itemIndex });
-		const duration = String(this.getNodeParameter('duration', itemIndex, 'PT1H')).trim();
-		if (!/^P(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?)?$/.test(duration) || duration === 'P' || duration === 'PT') {
-			throw new NodeOperationError(this.getNode(), `Duration "${duration}" is not an ISO 8601 duration like PT1H30M`, { itemIndex });
+		const url = requireText(this, itemIndex, readUrl(this, itemIndex, this.getNodeParameter('url', itemIndex), 'URL', 'link'), 'URL');
+		const name = requireText(this, itemIndex, this.getNodeParameter('name', itemIndex), 'Name');
+		const duration = requireText(this, itemIndex, this.getNodeParameter('duration', itemIndex), 'Duration');
+		if (!/^P(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?)?$/.test(duration) || duration === 'P' || duration.endsWith('T')) {
+			throw new NodeOperationError(this.getNode(), `Duration is not an ISO 8601 duration like PT1H30M: ${describeValue(duration)}`, { itemIndex });
 		}
-		const timezone = this.getNodeParameter('timezone', itemIndex, 'UTC') as string;
-		const host = String(this.getNodeParameter('host', itemIndex, '')).trim();
+		const timezone = requireTimeZone(this, itemIndex, this.getNodeParameter('timezone', itemIndex), 'Timezone');
+		const host = readText(this, itemIndex, this.getNodeParameter('host', itemIndex, ''), 'Host Name');
 		body = {
 			platform: 'external',
 			url,
@@ -70,5 +71,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			...(host ? { host } : {}),
 		};
 	}
-	return (await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/calendars/events/add', body, itemIndex })) as IDataObject;
+	return await lumaApiRequest(this, 'events', {
+		method: 'POST',
+		path: '/v1/calendars/events/add',
+		body,
+		itemIndex,
+		whatToCheck: `Check Calendar → Lookup Event for ${String(body.event_id ?? body.url)}`,
+	});
 }

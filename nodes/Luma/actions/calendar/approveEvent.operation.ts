@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
-import { calendarEventIdField } from './calendarFields';
+import { calendarEventIdField, readCalendarEventId } from './calendarFields';
 
 const properties: INodeProperties[] = [calendarEventIdField, optionsCollection()];
 
@@ -11,8 +11,7 @@ export const description = updateDisplayOptions({ show: { resource: ['calendar']
 
 /** POST /v1/calendars/events/approve `{ calendar_event_id }`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const id = String(this.getNodeParameter('calendarEventId', itemIndex, '')).trim();
-	if (!id) throw new NodeOperationError(this.getNode(), 'Calendar Event ID is required', { itemIndex });
+	const id = readCalendarEventId.call(this, itemIndex);
 	await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/calendars/events/approve', body: { calendar_event_id: id }, itemIndex, idempotent: true });
 	return { calendar_event_id: id, status: 'approved' };
 }

@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
+import { allowPrivateNetworkUrlsOption } from '../common/fields';
+import { requireText } from '../common/inputs';
 import { calendarOptionalFields, readCalendarFields } from './calendarFields';
 
 const properties: INodeProperties[] = [
@@ -14,15 +16,20 @@ const properties: INodeProperties[] = [
 	},
 	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '' },
 	{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options: calendarOptionalFields },
-	optionsCollection(),
+	optionsCollection([allowPrivateNetworkUrlsOption]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['calendar'], operation: ['createOrganizationCalendar'] } }, properties);
 
 /** POST /v2/organizations/calendars/create → Calendar (organization key). */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const name = String(this.getNodeParameter('name', itemIndex, '')).trim();
-	if (!name) throw new NodeOperationError(this.getNode(), 'Name is required', { itemIndex });
-	const body = { name, ...readCalendarFields(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) };
-	return (await lumaApiRequest(this, 'events', { method: 'POST', path: '/v2/organizations/calendars/create', body, itemIndex })) as IDataObject;
+	const name = requireText(this, itemIndex, this.getNodeParameter('name', itemIndex), 'Name');
+	const body = { name, ...readCalendarFields.call(this, itemIndex, this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) };
+	return await lumaApiRequest(this, 'events', {
+		method: 'POST',
+		path: '/v2/organizations/calendars/create',
+		body,
+		itemIndex,
+		whatToCheck: `Check Organization → List Calendars for a calendar named "${name}"`,
+	});
 }

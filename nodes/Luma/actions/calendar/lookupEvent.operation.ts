@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
+import { ID_FORMS, readUrl, requireId, requireText } from '../common/inputs';
 
 const properties: INodeProperties[] = [
 	{
@@ -15,8 +16,8 @@ const properties: INodeProperties[] = [
 		],
 		default: 'eventId',
 	},
-	{ displayName: 'Event ID', name: 'eventId', type: 'string', default: '', placeholder: 'evt-...', displayOptions: { show: { lookupBy: ['eventId'] } } },
-	{ displayName: 'URL', name: 'url', type: 'string', default: '', placeholder: 'https://luma.com/my-event', displayOptions: { show: { lookupBy: ['url'] } } },
+	{ displayName: 'Event ID', name: 'eventId', type: 'string', required: true, default: '', placeholder: 'evt-...', displayOptions: { show: { lookupBy: ['eventId'] } } },
+	{ displayName: 'URL', name: 'url', type: 'string', required: true, default: '', placeholder: 'https://luma.com/my-event', description: 'An http(s) link: a luma.com event page or the page of an external event', displayOptions: { show: { lookupBy: ['url'] } } },
 	optionsCollection(),
 ];
 
@@ -24,9 +25,10 @@ export const description = updateDisplayOptions({ show: { resource: ['calendar']
 
 /** GET /v1/calendars/events/lookup → `{ event: { id, status } | null }`: is this event on the calendar? */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const byUrl = this.getNodeParameter('lookupBy', itemIndex, 'eventId') === 'url';
-	const value = String(this.getNodeParameter(byUrl ? 'url' : 'eventId', itemIndex, '')).trim();
-	if (!value) throw new NodeOperationError(this.getNode(), `${byUrl ? 'URL' : 'Event ID'} is required`, { itemIndex });
+	const byUrl = this.getNodeParameter('lookupBy', itemIndex) === 'url';
+	const value = byUrl
+		? requireText(this, itemIndex, readUrl(this, itemIndex, this.getNodeParameter('url', itemIndex), 'URL', 'link'), 'URL')
+		: requireId(this, itemIndex, this.getNodeParameter('eventId', itemIndex), 'Event ID', ID_FORMS.event);
 	const answer = (await lumaApiRequest(this, 'events', {
 		method: 'GET',
 		path: '/v1/calendars/events/lookup',

@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
+import { pick } from '../../../shared/objects';
 import { lumaApiRequest } from '../../../shared/transport';
-import { calendarEventIdField } from './calendarFields';
+import { readText } from '../common/inputs';
+import { calendarEventIdField, readCalendarEventId } from './calendarFields';
 
 const properties: INodeProperties[] = [
 	calendarEventIdField,
@@ -25,12 +27,17 @@ export const description = updateDisplayOptions({ show: { resource: ['calendar']
 
 /** POST /v1/calendars/events/reject `{ calendar_event_id, message?, notify_submitter? }`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const id = String(this.getNodeParameter('calendarEventId', itemIndex, '')).trim();
-	if (!id) throw new NodeOperationError(this.getNode(), 'Calendar Event ID is required', { itemIndex });
+	const id = readCalendarEventId.call(this, itemIndex);
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const body: IDataObject = { calendar_event_id: id };
-	if (typeof fields.message === 'string' && fields.message.trim()) body.message = fields.message.trim();
-	if (fields.notify_submitter !== undefined) body.notify_submitter = fields.notify_submitter;
-	await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/calendars/events/reject', body, itemIndex });
+	const body: IDataObject = { calendar_event_id: id, ...pick(fields, ['notify_submitter']) };
+	const message = readText(this, itemIndex, fields.message, 'Message');
+	if (message) body.message = message;
+	await lumaApiRequest(this, 'events', {
+		method: 'POST',
+		path: '/v1/calendars/events/reject',
+		body,
+		itemIndex,
+		whatToCheck: `Check Calendar → Lookup Event for the status of ${id}`,
+	});
 	return { calendar_event_id: id, status: 'rejected' };
 }

@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
+import { allowPrivateNetworkUrlsOption } from '../common/fields';
+import { changedText, ID_FORMS, requireChanges } from '../common/inputs';
 import { calendarLocator, getLocatorValue } from '../common/locators';
 import { calendarOptionalFields, readCalendarFields } from './calendarFields';
 
@@ -16,17 +18,18 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: ([...calendarOptionalFields, { displayName: 'Name', name: 'name', type: 'string', default: '' }] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
-	optionsCollection(),
+	optionsCollection([allowPrivateNetworkUrlsOption]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['calendar'], operation: ['update'] } }, properties);
 
 /** POST /v1/calendars/update → Calendar. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const calendarId = getLocatorValue.call(this, 'calendarId', itemIndex, 'Calendar');
+	const calendarId = getLocatorValue.call(this, 'calendarId', itemIndex, 'Calendar', ID_FORMS.calendar);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const body: IDataObject = { calendar_id: calendarId, ...readCalendarFields(fields) };
-	if (typeof fields.name === 'string' && fields.name.trim()) body.name = fields.name.trim();
-	if (Object.keys(body).length === 1) throw new NodeOperationError(this.getNode(), 'Nothing to update: add a field under Update Fields', { itemIndex });
-	return (await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/calendars/update', body, itemIndex, idempotent: true })) as IDataObject;
+	const changes: IDataObject = readCalendarFields.call(this, itemIndex, fields);
+	const name = changedText(this, itemIndex, fields, 'name', 'Name');
+	if (name) changes.name = name;
+	requireChanges(this, itemIndex, changes);
+	return await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/calendars/update', body: { calendar_id: calendarId, ...changes }, itemIndex, idempotent: true });
 }

@@ -9,7 +9,8 @@ import type { NodeRun } from '../../../shared/types';
  * runner. Every item is read (and checked) first; items are grouped by everything besides the
  * person that goes into the body (event, settings, tags), then sent `batchSize` at a time, one
  * request after the other. Each output item pairs with its input item; a failed request fails all
- * of its items (Continue On Fail) and is never re-sent, since Luma emails the people.
+ * of its items (Continue On Fail). Whether a request may be re-sent is the operation's call: Luma
+ * emails the people, so only requests that cannot act twice (Guest → Add, keyed by email) are.
  */
 export interface PeopleBatches<T> {
 	batchSize: number;

@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { returnAllFields } from '../../../shared/listFields';
+import { pick } from '../../../shared/objects';
 import { lumaApiRequest } from '../../../shared/transport';
+import { changedText, ID_FORMS, requireChanges, requireText } from './inputs';
 import { applyLimit } from './lists';
 import { contactTagLocator, eventTagLocator, getLocatorValue } from './locators';
 
@@ -86,17 +88,16 @@ export function tagCreate(kind: TagKind) {
 		optionsCollection(),
 	];
 	async function execute(this: IExecuteFunctions, itemIndex: number) {
-		const name = String(this.getNodeParameter('name', itemIndex, '') ?? '').trim();
-		if (!name) throw new NodeOperationError(this.getNode(), 'Name is required', { itemIndex });
+		const name = requireText(this, itemIndex, this.getNodeParameter('name', itemIndex), 'Name');
 		const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-		const body: IDataObject = { name };
-		if (additional.color) body.color = additional.color;
-		const created = (await lumaApiRequest(this, 'events', {
+		const body: IDataObject = { name, ...pick(additional, ['color']) };
+		const created = await lumaApiRequest(this, 'events', {
 			method: 'POST',
 			path: `${kind.path}/create`,
 			body,
 			itemIndex,
-		})) as IDataObject;
+			whatToCheck: `Check ${kind.label} → Get Many for a tag named "${name}"`,
+		});
 		return { ...body, ...created };
 	}
 	return { description: updateDisplayOptions(show(kind, 'create'), properties), execute };
@@ -120,22 +121,15 @@ export function tagUpdate(kind: TagKind) {
 		optionsCollection(),
 	];
 	async function execute(this: IExecuteFunctions, itemIndex: number) {
-		const tagId = getLocatorValue.call(this, 'tagId', itemIndex, kind.label);
+		const tagId = getLocatorValue.call(this, 'tagId', itemIndex, kind.label, ID_FORMS.tag);
 		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-		const body: IDataObject = { tag_id: tagId };
-		if (typeof fields.name === 'string') {
-			const name = fields.name.trim();
-			if (!name) throw new NodeOperationError(this.getNode(), 'Name cannot be empty', { itemIndex });
-			body.name = name;
-		}
-		if (fields.color) body.color = fields.color;
-		if (Object.keys(body).length === 1) {
-			throw new NodeOperationError(this.getNode(), 'Nothing to update: add Name or Color under Update Fields', { itemIndex });
-		}
+		const changes: IDataObject = pick(fields, ['color']);
+		const name = changedText(this, itemIndex, fields, 'name', 'Name');
+		if (name) changes.name = name;
+		requireChanges(this, itemIndex, changes);
 		// Updating to the same values twice leaves the tag as once.
-		await lumaApiRequest(this, 'events', { method: 'POST', path: `${kind.path}/update`, body, itemIndex, idempotent: true });
-		const { tag_id: id, ...changed } = body;
-		return { id, ...changed, updated: true };
+		await lumaApiRequest(this, 'events', { method: 'POST', path: `${kind.path}/update`, body: { tag_id: tagId, ...changes }, itemIndex, idempotent: true });
+		return { id: tagId, ...changes, updated: true };
 	}
 	return { description: updateDisplayOptions(show(kind, 'update'), properties), execute };
 }
@@ -144,8 +138,14 @@ export function tagUpdate(kind: TagKind) {
 export function tagDelete(kind: TagKind) {
 	const properties: INodeProperties[] = [kind.locator(), optionsCollection()];
 	async function execute(this: IExecuteFunctions, itemIndex: number) {
-		const tagId = getLocatorValue.call(this, 'tagId', itemIndex, kind.label);
-		await lumaApiRequest(this, 'events', { method: 'POST', path: `${kind.path}/delete`, body: { tag_id: tagId }, itemIndex });
+		const tagId = getLocatorValue.call(this, 'tagId', itemIndex, kind.label, ID_FORMS.tag);
+		await lumaApiRequest(this, 'events', {
+			method: 'POST',
+			path: `${kind.path}/delete`,
+			body: { tag_id: tagId },
+			itemIndex,
+			whatToCheck: `Check ${kind.label} → Get Many for ${tagId}`,
+		});
 		return { id: tagId, deleted: true };
 	}
 	return { description: updateDisplayOptions(show(kind, 'delete'), properties), execute };

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { returnAllFields } from '../../../shared/listFields';
-import { readList } from '../common/contactInput';
+import { ID_FORMS, readId, readText, splitList } from '../common/inputs';
 import { getManyFromList, SORT_DIRECTION_OPTIONS } from '../common/lists';
 import { MEMBERSHIP_STATUS_OPTIONS } from '../membership/membershipFields';
 
@@ -81,10 +81,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {
-		query: typeof filters.query === 'string' ? filters.query.trim() : undefined,
-		tags: readList(filters.tags),
-		calendar_membership_tier_id:
-			typeof filters.calendar_membership_tier_id === 'string' ? filters.calendar_membership_tier_id.trim() : undefined,
+		query: readText(this, itemIndex, filters.query, 'Search'),
+		tags: splitList(readText(this, itemIndex, filters.tags, 'Tags')),
+		calendar_membership_tier_id: readId(this, itemIndex, filters.calendar_membership_tier_id, 'Membership Tier ID', ID_FORMS.membershipTier),
 		membership_status: filters.membership_status,
 		sort_column: options.sort_column,
 		sort_direction: options.sort_direction,

@@ -4,8 +4,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
 import type { NodeRun } from '../../../shared/types';
+import { numberOf, requireValid } from '../../../shared/validation/readers';
+import { numberProblem } from '../../../shared/validation/values';
 import { sendPeopleInBatches } from '../common/batching';
-import { checkEmail, readList } from '../common/contactInput';
+import { checkEmail } from '../common/contactInput';
+import { readText, splitList } from '../common/inputs';
 
 /**
  * Luma documents no maximum for `contacts` in one import. 100 per request keeps a request small and
@@ -15,6 +18,16 @@ import { checkEmail, readList } from '../common/contactInput';
  */
 export const IMPORT_BATCH_SIZE = 100;
 export const IMPORT_BATCH_SIZE_MAX = 1000;
+
+const batchSizeOption: INodeProperties = {
+	displayName: 'Batch Size',
+	name: 'batchSize',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: IMPORT_BATCH_SIZE_MAX, numberPrecision: 0 },
+	default: IMPORT_BATCH_SIZE,
+	description:
+		'Max contacts sent to Luma in one request (a whole number). Items with the same tags share requests; if a request fails, all its items fail.',
+};
 
 const properties: INodeProperties[] = [
 	{
@@ -50,17 +63,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	optionsCollection([
-		{
-			displayName: 'Batch Size',
-			name: 'batchSize',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: IMPORT_BATCH_SIZE_MAX },
-			default: IMPORT_BATCH_SIZE,
-			description:
-				'Max contacts sent to Luma in one request. Items with the same tags share requests; if a request fails, all its items fail.',
-		},
-	]),
+	optionsCollection([batchSizeOption]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['import'] } }, properties);
@@ -74,9 +77,9 @@ interface ContactToImport {
 function readContact(this: IExecuteFunctions, itemIndex: number): ContactToImport {
 	const email = checkEmail.call(this, itemIndex, this.getNodeParameter('email', itemIndex, ''), 'Email');
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const name = typeof additional.name === 'string' ? additional.name.trim() : '';
+	const name = readText(this, itemIndex, additional.name, 'Name');
 	const contact: IDataObject = name ? { email, name } : { email };
-	return { contact, tags: [...new Set(readList(additional.tags))] };
+	return { contact, tags: [...new Set(splitList(readText(this, itemIndex, additional.tags, 'Tags')))] };
 }
 
 /**
@@ -86,8 +89,10 @@ function readContact(this: IExecuteFunctions, itemIndex: number): ContactToImpor
  * `{ email, name?, tags?, imported: true }`, paired with its input item.
  */
 export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[], run: NodeRun): Promise<INodeExecutionData[]> {
+	// One batch size for the run (Options are read once, from the first item).
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
-	const batchSize = Math.min(IMPORT_BATCH_SIZE_MAX, Math.max(1, Math.floor(Number(options.batchSize) || IMPORT_BATCH_SIZE)));
+	const batchSize = options.batchSize === undefined ? IMPORT_BATCH_SIZE : numberOf(options.batchSize);
+	requireValid(this, 0, 'Batch Size', numberProblem(options.batchSize ?? batchSize, batchSizeOption.typeOptions));
 	return await sendPeopleInBatches<ContactToImport>(this, items, run, {
 		batchSize,
 		read: (itemIndex) => {

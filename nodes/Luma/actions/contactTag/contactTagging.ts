@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
 import { splitEmailsAndUserIds } from '../common/contactInput';
-import { contactTagLocator, getLocatorValue } from '../common/locators';
+import { contactTagLocator, readTagIdOrName } from '../common/locators';
 
 /**
  * Apply / Unapply a contact tag: POST /v1/calendars/contact-tags/<apply|unapply>
@@ -13,7 +13,7 @@ import { contactTagLocator, getLocatorValue } from '../common/locators';
  */
 export function contactTaggingOperation(action: 'apply' | 'unapply') {
 	const properties: INodeProperties[] = [
-		contactTagLocator({ description: 'The tag (its ID; a tag name works too with an expression)' }),
+		contactTagLocator({ description: 'The tag: its ID, or its name', acceptsName: true }),
 		{
 			displayName: 'Contacts',
 			name: 'contacts',
@@ -21,13 +21,13 @@ export function contactTaggingOperation(action: 'apply' | 'unapply') {
 			required: true,
 			default: '',
 			placeholder: 'ada@example.com, usr-AbC123xyz',
-			description: `Emails or user IDs (usr-...) of the contacts to ${action === 'apply' ? 'tag' : 'untag'}: comma-separated, or an array from an expression`,
+			description: `Emails or user IDs (usr-...) of the contacts to ${action === 'apply' ? 'tag' : 'untag'}, comma-separated (from a list in an expression: .join(', '))`,
 		},
 		optionsCollection(),
 	];
 
 	async function execute(this: IExecuteFunctions, itemIndex: number) {
-		const tag = getLocatorValue.call(this, 'tagId', itemIndex, 'Contact Tag');
+		const tag = readTagIdOrName.call(this, itemIndex, 'Contact Tag');
 		const { emails, user_ids } = splitEmailsAndUserIds.call(this, itemIndex, this.getNodeParameter('contacts', itemIndex, ''), 'Contacts');
 		const body: IDataObject = { tag };
 		if (emails.length) body.emails = emails;

@@ -4,7 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
 import { CURRENCY_OPTIONS, toCents } from '../common/fields';
-import { couponLimitFields, readCode, readCouponLimits, readScope, scopeFields } from './couponFields';
+import { ID_FORMS, readId, readNumber } from '../common/inputs';
+import { couponLimitFields, readCode, readCouponLimits, readScopeRef, scopeFields, scopeOf } from './couponFields';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Code', name: 'code', type: 'string', required: true, default: '', placeholder: 'EARLYBIRD', description: 'What guests type at checkout (case-insensitive, max 20 characters)' },
@@ -18,8 +19,8 @@ const properties: INodeProperties[] = [
 		],
 		default: 'percent',
 	},
-	{ displayName: 'Percent Off', name: 'percentOff', type: 'number', typeOptions: { minValue: 0, maxValue: 100 }, default: 10, displayOptions: { show: { discountType: ['percent'] } } },
-	{ displayName: 'Amount Off', name: 'amountOff', type: 'number', typeOptions: { minValue: 0, numberPrecision: 2 }, default: 5, description: 'In the currency (e.g. 5.00)', displayOptions: { show: { discountType: ['amount'] } } },
+	{ displayName: 'Percent Off', name: 'percentOff', type: 'number', required: true, typeOptions: { minValue: 0, maxValue: 100 }, default: 10, description: 'The discount in percent, from 0 to 100', displayOptions: { show: { discountType: ['percent'] } } },
+	{ displayName: 'Amount Off', name: 'amountOff', type: 'number', required: true, typeOptions: { minValue: 0, numberPrecision: 2 }, default: 5, description: 'In the currency (e.g. 5.00, at most two decimals)', displayOptions: { show: { discountType: ['amount'] } } },
 	{ displayName: 'Currency', name: 'currency', type: 'options', options: CURRENCY_OPTIONS, default: 'usd', displayOptions: { show: { discountType: ['amount'] } } },
 	{
 		displayName: 'Additional Fields',
@@ -29,7 +30,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			...couponLimitFields,
-			{ displayName: 'Ticket Type ID', name: 'event_ticket_type_id', type: 'string', default: '', description: 'Event coupons: limit the discount to this ticket type', displayOptions: { show: { '/scope': ['event'] } } },
+			{ displayName: 'Ticket Type ID', name: 'event_ticket_type_id', type: 'string', default: '', placeholder: 'ttype-...', description: 'Event coupons: limit the discount to this ticket type (its ID, ttype-...)', displayOptions: { show: { '/scope': ['event'] } } },
 		],
 	},
 	optionsCollection(),
@@ -42,20 +43,26 @@ export const description = [
 
 /** POST /v1/{events|calendars}/coupons/create → Coupon. The discount cannot be changed later. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const { path, scope } = await readScope.call(this, itemIndex);
+	const ref = readScopeRef.call(this, itemIndex);
 	const code = readCode.call(this, itemIndex);
 	const discount: IDataObject =
-		this.getNodeParameter('discountType', itemIndex, 'percent') === 'percent'
-			? { discount_type: 'percent', percent_off: Number(this.getNodeParameter('percentOff', itemIndex, 0)) }
+		this.getNodeParameter('discountType', itemIndex) === 'percent'
+			? { discount_type: 'percent', percent_off: readNumber(this, itemIndex, this.getNodeParameter('percentOff', itemIndex), 'Percent Off') }
 			: {
 					discount_type: 'amount',
-					cents_off: toCents.call(this, itemIndex, this.getNodeParameter('amountOff', itemIndex, 0), 'Amount Off'),
-					currency: this.getNodeParameter('currency', itemIndex, 'usd'),
+					cents_off: toCents.call(this, itemIndex, this.getNodeParameter('amountOff', itemIndex), 'Amount Off'),
+					currency: this.getNodeParameter('currency', itemIndex),
 				};
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const body: IDataObject = { ...scope, code, discount, ...readCouponLimits.call(this, itemIndex, fields) };
-	if (scope.event_id && typeof fields.event_ticket_type_id === 'string' && fields.event_ticket_type_id.trim()) {
-		body.event_ticket_type_id = fields.event_ticket_type_id.trim();
-	}
-	return (await lumaApiRequest(this, 'events', { method: 'POST', path: `${path}/create`, body, itemIndex })) as IDataObject;
+	const limits = readCouponLimits.call(this, itemIndex, fields);
+	const ticketTypeId = ref === 'calendar' ? undefined : readId(this, itemIndex, fields.event_ticket_type_id, 'Ticket Type ID', ID_FORMS.ticketType);
+	const { path, scope } = await scopeOf.call(this, itemIndex, ref);
+	const body: IDataObject = { ...scope, code, discount, ...limits, ...(ticketTypeId ? { event_ticket_type_id: ticketTypeId } : {}) };
+	return await lumaApiRequest(this, 'events', {
+		method: 'POST',
+		path: `${path}/create`,
+		body,
+		itemIndex,
+		whatToCheck: `Check Coupon → Get Many for the code ${code.toUpperCase()}`,
+	});
 }

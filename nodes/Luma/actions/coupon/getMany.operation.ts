@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/concurrency';
 import { returnAllFields } from '../../../shared/listFields';
 import { getManyFromList } from '../common/lists';
-import { readScope, scopeFields } from './couponFields';
+import { readScopeRef, scopeFields, scopeOf } from './couponFields';
 
 const properties: INodeProperties[] = [...returnAllFields, optionsCollection()];
 
@@ -15,6 +15,6 @@ export const description = [
 
 /** GET /v1/events/coupons/list or /v1/calendars/coupons/list (cursor pages). */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const { path, scope } = await readScope.call(this, itemIndex);
+	const { path, scope } = await scopeOf.call(this, itemIndex, readScopeRef.call(this, itemIndex));
 	return await getManyFromList.call(this, itemIndex, `${path}/list`, scope);
 }

@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
-import { checkRequired } from '../common/contactInput';
+import { requireText } from '../common/inputs';
 
 const properties: INodeProperties[] = [
 	{
@@ -52,7 +52,7 @@ function toSlug(this: IExecuteFunctions, itemIndex: number, input: string): stri
  * flat: `{ found: true, type: "event", id, name, ... }`, or `{ found: false, slug }` for a free slug.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const slug = toSlug.call(this, itemIndex, checkRequired.call(this, itemIndex, this.getNodeParameter('slug', itemIndex, ''), 'Slug or URL'));
+	const slug = toSlug.call(this, itemIndex, requireText(this, itemIndex, this.getNodeParameter('slug', itemIndex, ''), 'Slug or URL'));
 	const found = (await lumaApiRequest(this, 'events', { method: 'GET', path: '/v1/entities/lookup', qs: { slug }, itemIndex })) as IDataObject;
 	const entity = found.entity as IDataObject | null | undefined;
 	if (!entity || typeof entity.type !== 'string') return { found: false, slug };

@@ -3,7 +3,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
-import { eventLocator, resolveEventId } from '../common/locators';
+import { readText } from '../common/inputs';
+import { eventIdOf, eventLocator, readEventRef } from '../common/locators';
 
 const properties: INodeProperties[] = [
 	{
@@ -37,9 +38,10 @@ export const description = updateDisplayOptions({ show: { resource: ['event'], o
 
 /** POST /v1/events/cancel `{ event_id, cancellation_token, should_refund }` (token requested first when empty). */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const eventId = await resolveEventId.call(this, itemIndex);
-	let token = String(this.getNodeParameter('cancellationToken', itemIndex, '')).trim();
-	const shouldRefund = this.getNodeParameter('shouldRefund', itemIndex, false) as boolean;
+	const ref = readEventRef.call(this, itemIndex);
+	let token = readText(this, itemIndex, this.getNodeParameter('cancellationToken', itemIndex, ''), 'Cancellation Token');
+	const shouldRefund = this.getNodeParameter('shouldRefund', itemIndex, false) === true;
+	const eventId = await eventIdOf.call(this, itemIndex, ref);
 	let request: IDataObject | undefined;
 	if (!token) {
 		request = (await lumaApiRequest(this, 'events', {
@@ -49,7 +51,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			itemIndex,
 			idempotent: true,
 		})) as IDataObject;
-		token = String(request.cancellation_token ?? '');
+		token = typeof request.cancellation_token === 'string' ? request.cancellation_token : '';
 		if (!token) throw new NodeOperationError(this.getNode(), 'Luma did not return a cancellation token', { itemIndex });
 	}
 	await lumaApiRequest(this, 'events', {
@@ -57,6 +59,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		path: '/v1/events/cancel',
 		body: { event_id: eventId, cancellation_token: token, should_refund: shouldRefund },
 		itemIndex,
+		whatToCheck: `Check with Event → Get whether ${eventId} is still on the calendar`,
 	});
 	return { event_id: eventId, canceled: true, refunded: shouldRefund, ...(request ? { is_paid: request.is_paid, guest_count: request.guest_count } : {}) };
 }

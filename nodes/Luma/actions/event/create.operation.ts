@@ -1,10 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
+import { asNodeError, lostAnswerError, lostAnswerOf } from '../../../shared/errors';
+import { claimedInRun } from '../../../shared/lostCreates';
 import { lumaApiRequest } from '../../../shared/transport';
-import { timezoneField, toLumaDateTime } from '../common/fields';
+import { requireAfter, timezoneField, toLumaDateTime } from '../common/fields';
+import { requireText, requireTimeZone } from '../common/inputs';
 import { eventOptionalFields, getEvent, readEventFields } from './eventFields';
+import { eventWhatToCheck, recoverLostEvent } from './lostCreate';
 
 const properties: INodeProperties[] = [
 	{
@@ -37,21 +41,34 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['event'], operation: ['create'] } }, properties);
 
-/** POST /v1/events/create → `{ id }`; the output is the created event (read back with Get). */
+/**
+ * POST /v1/events/create → `{ id }`; the output is the created event (read back with Get). A create
+ * is never sent twice (see transport); when its answer is lost, the event is looked for on the
+ * calendar (lostCreate.ts) instead.
+ */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const name = String(this.getNodeParameter('name', itemIndex, '')).trim();
-	if (!name) throw new NodeOperationError(this.getNode(), 'Name is required', { itemIndex });
-	const timezone = this.getNodeParameter('timezone', itemIndex, 'UTC') as string;
+	const name = requireText(this, itemIndex, this.getNodeParameter('name', itemIndex), 'Name');
+	const timezone = requireTimeZone(this, itemIndex, this.getNodeParameter('timezone', itemIndex), 'Timezone');
 	const body: IDataObject = {
 		name,
-		start_at: toLumaDateTime.call(this, itemIndex, this.getNodeParameter('start_at', itemIndex, ''), 'Start', timezone),
+		start_at: toLumaDateTime.call(this, itemIndex, this.getNodeParameter('start_at', itemIndex), 'Start', timezone),
 		timezone,
 		...readEventFields.call(this, itemIndex, this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, timezone),
 	};
-	if (body.end_at && Date.parse(body.end_at as string) <= Date.parse(body.start_at as string)) {
-		throw new NodeOperationError(this.getNode(), 'End must be after Start', { itemIndex });
+	requireAfter.call(this, itemIndex, body.start_at as string, body.end_at as string | undefined, ['Start', 'End']);
+	const sentAt = Date.now();
+	let eventId: string;
+	try {
+		const created = await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/events/create', body, itemIndex, whatToCheck: eventWhatToCheck(body) });
+		// A 2xx without the ID leaves the outcome as unknown as a lost answer.
+		if (typeof created.id !== 'string' || !created.id) throw lostAnswerError(this.getNode(), { kind: 'garbled', status: 200, summary: 'no event ID' }, itemIndex, eventWhatToCheck(body));
+		eventId = created.id;
+		// A later item's lost create must not take this event for its own.
+		claimedInRun(this).add(eventId);
+	} catch (error) {
+		const lost = lostAnswerOf(error);
+		if (!lost) throw asNodeError(this.getNode(), error, itemIndex);
+		eventId = await recoverLostEvent(this, lost, body, sentAt, itemIndex);
 	}
-	// A create is never retried (see transport); the read-back is a plain GET.
-	const { id } = (await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/events/create', body, itemIndex })) as { id: string };
-	return await getEvent.call(this, itemIndex, id);
+	return await getEvent.call(this, itemIndex, eventId);
 }

@@ -4,7 +4,9 @@ import { z } from 'zod';
 
 import { pick } from '../../../shared/objects';
 import { lumaApiRequest } from '../../../shared/transport';
+import { describeValue } from '../../../shared/validation/values';
 import { readJson, toLumaDateTime } from '../common/fields';
+import { ID_FORMS, readColor, readId, readNumber, readText, readUrl } from '../common/inputs';
 
 /** The optional event fields shared by Create (Additional Fields) and Update (Update Fields). */
 export const eventOptionalFields: INodeProperties[] = [
@@ -108,7 +110,7 @@ export const eventOptionalFields: INodeProperties[] = [
 		type: 'json',
 		default: '[]',
 		description:
-			'Questions guests answer when registering, e.g. [{"label":"Company","question_type":"company","required":false}]. Replaces the existing questions.',
+			'Questions guests answer when registering, as a JSON list. Every question needs an ID (any text you choose), a label, a question_type (e.g. company) and required (true or false). Replaces the existing questions.',
 	},
 	{
 		displayName: 'Show Guest List',
@@ -144,50 +146,67 @@ export const eventOptionalFields: INodeProperties[] = [
 	},
 ];
 
+/** Every question variant in Luma's OpenAPI document requires id, label, required and question_type. */
 const registrationQuestions = z.array(
 	z
 		.object({
+			id: z.string().min(1),
 			label: z.string().min(1),
 			question_type: z.string().min(1),
-			required: z.boolean().optional(),
-			id: z.string().optional(),
+			required: z.boolean(),
 			options: z.array(z.string()).max(250).optional(),
 		})
 		.passthrough(),
 );
 
-/** Maps the collection's values to Luma's body keys; date-times read in `timeZone`. */
+/** Luma stores event covers on its CDN only (the `cover_url` pattern in Luma's OpenAPI document). */
+const LUMA_CDN = /^https:\/\/images\.lumacdn\.com\/\S+$/;
+const EVENT_SLUG = /^[A-Za-z0-9-]{3,50}$/;
+
+/**
+ * Maps the collection's values to Luma's body keys; date-times read in `timeZone`. Only what the
+ * user set is sent; optional text left empty is not sent.
+ */
 export function readEventFields(this: IExecuteFunctions, itemIndex: number, fields: IDataObject, timeZone: string): IDataObject {
 	const body: IDataObject = pick(fields, [
 		'can_register_for_multiple_tickets',
-		'cover_url',
-		'description_md',
-		'meeting_url',
 		'name_requirement',
 		'phone_number_requirement',
 		'reminders_disabled',
 		'show_guest_list',
-		'tint_color',
 		'visibility',
 	]);
-	for (const key of ['cover_url', 'meeting_url', 'description_md'] as const) if (body[key] === '') delete body[key];
-	if (fields.end_at) body.end_at = toLumaDateTime.call(this, itemIndex, fields.end_at, 'End', timeZone);
-	if (fields.max_capacity !== undefined) body.max_capacity = Math.floor(Number(fields.max_capacity));
-	if (fields.feedback_email !== undefined) body.feedback_email = { enabled: Boolean(fields.feedback_email) };
-	if (typeof fields.slug === 'string' && fields.slug.trim()) {
-		const slug = fields.slug.trim();
-		if (!/^[A-Za-z0-9-]{3,50}$/.test(slug)) {
-			throw new NodeOperationError(this.getNode(), 'Slug must be 3 to 50 letters, digits or dashes', { itemIndex });
+	const description = readText(this, itemIndex, fields.description_md, 'Description (Markdown)');
+	if (description) body.description_md = description;
+	const meetingUrl = readUrl(this, itemIndex, fields.meeting_url, 'Meeting URL', 'link');
+	if (meetingUrl) body.meeting_url = meetingUrl;
+	const coverUrl = readText(this, itemIndex, fields.cover_url, 'Cover Image URL');
+	if (coverUrl) {
+		if (!LUMA_CDN.test(coverUrl)) {
+			throw new NodeOperationError(this.getNode(), `Cover Image URL must be an image on Luma's CDN (https://images.lumacdn.com/…), got ${describeValue(coverUrl)}`, {
+				itemIndex,
+				description: 'Upload the image with Image → Upload (or pick one with Image → Search) and pass its URL',
+			});
 		}
+		body.cover_url = coverUrl;
+	}
+	const tint = readColor(this, itemIndex, fields.tint_color, 'Tint Color');
+	if (tint) body.tint_color = tint;
+	if (fields.end_at) body.end_at = toLumaDateTime.call(this, itemIndex, fields.end_at, 'End', timeZone);
+	const maxCapacity = readNumber(this, itemIndex, fields.max_capacity, 'Max Capacity');
+	if (maxCapacity !== undefined) body.max_capacity = maxCapacity;
+	if (fields.feedback_email !== undefined) body.feedback_email = { enabled: fields.feedback_email === true };
+	const slug = readText(this, itemIndex, fields.slug, 'Slug');
+	if (slug) {
+		if (!EVENT_SLUG.test(slug)) throw new NodeOperationError(this.getNode(), `Slug must be 3 to 50 letters, digits or dashes, got ${describeValue(slug)}`, { itemIndex });
 		body.slug = slug;
 	}
-	if (typeof fields.place_id === 'string' && fields.place_id.trim()) body.geo_address_json = { type: 'google', place_id: fields.place_id.trim() };
-	else if (typeof fields.address === 'string' && fields.address.trim()) body.geo_address_json = { type: 'manual', address: fields.address.trim() };
+	const placeId = readId(this, itemIndex, fields.place_id, 'Place ID', ID_FORMS.place);
+	const address = readText(this, itemIndex, fields.address, 'Address');
+	if (placeId) body.geo_address_json = { type: 'google', place_id: placeId };
+	else if (address) body.geo_address_json = { type: 'manual', address };
 	if (fields.registration_questions !== undefined) {
 		body.registration_questions = readJson.call(this, itemIndex, fields.registration_questions, registrationQuestions, 'Registration Questions') as IDataObject[];
-	}
-	if (typeof body.cover_url === 'string' && !/^https:\/\//.test(body.cover_url)) {
-		throw new NodeOperationError(this.getNode(), 'Cover Image URL must be an https:// URL (upload it with Image → Upload)', { itemIndex });
 	}
 	return body;
 }

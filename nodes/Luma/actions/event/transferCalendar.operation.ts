@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
-import { calendarLocator, eventLocator, getLocatorValue, resolveEventId } from '../common/locators';
+import { ID_FORMS } from '../common/inputs';
+import { calendarLocator, eventIdOf, eventLocator, getLocatorValue, readEventRef } from '../common/locators';
 
 const properties: INodeProperties[] = [
 	{
@@ -21,8 +22,9 @@ export const description = updateDisplayOptions({ show: { resource: ['event'], o
 
 /** POST /v1/organizations/events/transfer-calendar `{ event_id, calendar_id }` (organization key). */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const eventId = await resolveEventId.call(this, itemIndex);
-	const calendarId = getLocatorValue.call(this, 'calendarId', itemIndex, 'Target Calendar');
+	const ref = readEventRef.call(this, itemIndex);
+	const calendarId = getLocatorValue.call(this, 'calendarId', itemIndex, 'Target Calendar', ID_FORMS.calendar);
+	const eventId = await eventIdOf.call(this, itemIndex, ref);
 	await lumaApiRequest(this, 'events', {
 		method: 'POST',
 		path: '/v1/organizations/events/transfer-calendar',

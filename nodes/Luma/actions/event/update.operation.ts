@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
-import { TIMEZONE_OPTIONS, toLumaDateTime } from '../common/fields';
-import { eventLocator, resolveEventId } from '../common/locators';
+import { requireAfter, TIMEZONE_OPTIONS, toLumaDateTime } from '../common/fields';
+import { changedText, isChanged, requireChanges, requireTimeZone } from '../common/inputs';
+import { eventIdOf, eventLocator, readEventRef } from '../common/locators';
 import { eventOptionalFields, getEvent, readEventFields } from './eventFields';
 
 const properties: INodeProperties[] = [
@@ -49,24 +50,59 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['event'], operation: ['update'] } }, properties);
 
-/** POST /v1/events/update with only the fields the user set; outputs the updated event. */
+interface EventChanges {
+	changes: IDataObject;
+	start?: string;
+	end?: string;
+}
+
+/** The changes as Luma's body keys, wall-clock times read in `timeZone`. */
+function readChanges(this: IExecuteFunctions, itemIndex: number, fields: IDataObject, timeZone: string): EventChanges {
+	const changes: IDataObject = readEventFields.call(this, itemIndex, fields, timeZone);
+	const name = changedText(this, itemIndex, fields, 'name', 'Name');
+	if (name) changes.name = name;
+	if (isChanged(this, itemIndex, fields, 'timezone', 'Timezone')) changes.timezone = requireTimeZone(this, itemIndex, fields.timezone, 'Timezone');
+	if (isChanged(this, itemIndex, fields, 'start_at', 'Start')) changes.start_at = toLumaDateTime.call(this, itemIndex, fields.start_at, 'Start', timeZone);
+	isChanged(this, itemIndex, fields, 'end_at', 'End');
+	return { changes, start: changes.start_at as string | undefined, end: changes.end_at as string | undefined };
+}
+
+const hasOffset = (value: unknown) => typeof value === 'string' && /(Z|[+-]\d{2}:?\d{2})$/i.test(value.trim());
+
+/**
+ * POST /v1/events/update with only the fields the user set; outputs the updated event. Every field
+ * is read and checked before the first request; wall-clock times need the event's own time zone
+ * (unless Timezone is set here), and End alone is checked against the event's current start.
+ */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const eventId = await resolveEventId.call(this, itemIndex);
+	const ref = readEventRef.call(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	if (Object.keys(fields).length === 0) {
-		throw new NodeOperationError(this.getNode(), 'Nothing to update: add at least one field under Update Fields', { itemIndex });
+	const given = fields.timezone === undefined ? undefined : requireTimeZone(this, itemIndex, fields.timezone, 'Timezone');
+	const draft = readChanges.call(this, itemIndex, fields, given ?? 'UTC');
+	// suppress_notifications only says how to change: alone, it changes nothing.
+	requireChanges(this, itemIndex, draft.changes);
+	// Both wall-clock, or both with an offset: their order is known before the zone is.
+	if (given !== undefined || hasOffset(fields.start_at) === hasOffset(fields.end_at)) {
+		requireAfter.call(this, itemIndex, draft.start, draft.end, ['Start', 'End']);
 	}
-	let timezone = fields.timezone as string | undefined;
-	if (!timezone && (fields.start_at || fields.end_at)) {
+
+	const eventId = await eventIdOf.call(this, itemIndex, ref);
+	let current: IDataObject | undefined;
+	let timezone = given;
+	if (timezone === undefined && (draft.start || draft.end)) {
 		// Wall-clock times mean the event's own zone: read it first.
-		const current = await getEvent.call(this, itemIndex, eventId);
-		timezone = String(current.timezone ?? 'UTC');
+		current = await getEvent.call(this, itemIndex, eventId);
+		timezone = typeof current.timezone === 'string' ? current.timezone : 'UTC';
 	}
-	const body: IDataObject = { event_id: eventId, ...readEventFields.call(this, itemIndex, fields, timezone ?? 'UTC') };
-	if (typeof fields.name === 'string' && fields.name.trim()) body.name = fields.name.trim();
-	if (fields.timezone) body.timezone = fields.timezone;
-	if (fields.start_at) body.start_at = toLumaDateTime.call(this, itemIndex, fields.start_at, 'Start', timezone);
-	if (fields.suppress_notifications !== undefined) body.suppress_notifications = fields.suppress_notifications;
+	const { changes, start, end } = timezone === given ? draft : readChanges.call(this, itemIndex, fields, timezone ?? 'UTC');
+	if (end !== undefined && start === undefined) {
+		current ??= await getEvent.call(this, itemIndex, eventId);
+		requireAfter.call(this, itemIndex, String(current.start_at), end, ['Start (the event\'s current start)', 'End']);
+	} else {
+		requireAfter.call(this, itemIndex, start, end, ['Start', 'End']);
+	}
+	const body: IDataObject = { event_id: eventId, ...changes };
+	if (fields.suppress_notifications !== undefined) body.suppress_notifications = fields.suppress_notifications === true;
 	// Setting the same values again changes nothing, so a retry is safe.
 	await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/events/update', body, itemIndex, idempotent: true });
 	return await getEvent.call(this, itemIndex, eventId);

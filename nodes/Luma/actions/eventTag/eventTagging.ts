@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
-import { eventLocator, eventTagLocator, getLocatorValue, resolveEventId } from '../common/locators';
+import { eventLocator, eventTagLocator, readTagIdOrName, resolveEventId } from '../common/locators';
 
 /**
  * Apply / Unapply an event tag to one event per input item: POST /v1/calendars/event-tags/<apply|unapply>
@@ -12,13 +12,13 @@ import { eventLocator, eventTagLocator, getLocatorValue, resolveEventId } from '
  */
 export function eventTaggingOperation(action: 'apply' | 'unapply') {
 	const properties: INodeProperties[] = [
-		eventTagLocator({ description: 'The tag (its ID; a tag name works too with an expression)' }),
+		eventTagLocator({ description: 'The tag: its ID, or its name', acceptsName: true }),
 		eventLocator({ description: `The event to ${action === 'apply' ? 'tag' : 'untag'}: its ID or its luma.com link` }),
 		optionsCollection(),
 	];
 
 	async function execute(this: IExecuteFunctions, itemIndex: number) {
-		const tag = getLocatorValue.call(this, 'tagId', itemIndex, 'Event Tag');
+		const tag = readTagIdOrName.call(this, itemIndex, 'Event Tag');
 		const eventId = await resolveEventId.call(this, itemIndex);
 		const counts = (await lumaApiRequest(this, 'events', {
 			method: 'POST',

@@ -2,11 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
+import { pick } from '../../../shared/objects';
 import { lumaApiRequest } from '../../../shared/transport';
 import type { NodeRun } from '../../../shared/types';
 import { sendPeopleInBatches } from '../common/batching';
-import { checkEmail, readList } from '../common/contactInput';
-import { eventLocator, resolveEventId } from '../common/locators';
+import { checkEmail } from '../common/contactInput';
+import { ID_FORMS, readIdList, readText } from '../common/inputs';
+import { eventIdOf, eventLocator, readEventRef } from '../common/locators';
 import { GUEST_BATCH_SIZE } from './guestFields';
 
 const properties: INodeProperties[] = [
@@ -70,17 +72,15 @@ interface GuestToAdd {
 }
 
 async function readGuest(this: IExecuteFunctions, itemIndex: number): Promise<GuestToAdd> {
-	const eventId = await resolveEventId.call(this, itemIndex);
+	const ref = readEventRef.call(this, itemIndex);
 	const email = checkEmail.call(this, itemIndex, this.getNodeParameter('email', itemIndex, ''), 'Email');
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const name = typeof fields.name === 'string' ? fields.name.trim() : '';
-	const shared: IDataObject = {};
-	if (fields.approval_status) shared.approval_status = fields.approval_status;
-	if (fields.send_email !== undefined) shared.send_email = fields.send_email;
-	const ticketTypeIds = readList(fields.ticketTypeIds);
+	const name = readText(this, itemIndex, fields.name, 'Name');
+	const shared: IDataObject = pick(fields, ['approval_status', 'send_email']);
+	const ticketTypeIds = readIdList(this, itemIndex, fields.ticketTypeIds, 'Ticket Type IDs', ID_FORMS.ticketType);
 	if (ticketTypeIds.length === 1) shared.ticket = { event_ticket_type_id: ticketTypeIds[0] };
 	else if (ticketTypeIds.length > 1) shared.tickets = ticketTypeIds.map((id) => ({ event_ticket_type_id: id }));
-	return { eventId, guest: name ? { email, name } : { email }, shared };
+	return { eventId: await eventIdOf.call(this, itemIndex, ref), guest: name ? { email, name } : { email }, shared };
 }
 
 /**
@@ -101,6 +101,8 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 				path: '/v1/events/guests/add',
 				body: { event_id: eventId, guests: batch.map(({ guest }) => guest), ...shared },
 				itemIndex,
+				// Luma keys guests by email: adding someone who is already a guest adds nobody.
+				idempotent: true,
 			});
 		},
 		output: ({ eventId, guest, shared }) => ({ event_id: eventId, ...guest, ...shared, added: true }),

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
-import { eventLocator, resolveEventId } from '../common/locators';
-import { getGuest } from './guestFields';
+import { eventIdOf, eventLocator, readEventRef } from '../common/locators';
+import { getGuest, readGuestRef } from './guestFields';
 
 const properties: INodeProperties[] = [
 	eventLocator(),
@@ -23,8 +23,7 @@ export const description = updateDisplayOptions({ show: { resource: ['guest'], o
 
 /** GET /v1/events/guests/get?event_id&id (id: guest ID, guest key, ticket key or email). */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const eventId = await resolveEventId.call(this, itemIndex);
-	const id = String(this.getNodeParameter('guestId', itemIndex, '')).trim();
-	if (!id) throw new NodeOperationError(this.getNode(), 'Guest is required', { itemIndex });
-	return await getGuest.call(this, itemIndex, eventId, id);
+	const ref = readEventRef.call(this, itemIndex);
+	const id = readGuestRef.call(this, itemIndex, 'Guest');
+	return await getGuest.call(this, itemIndex, await eventIdOf.call(this, itemIndex, ref), id);
 }

@@ -6,8 +6,9 @@ import { lumaApiRequest } from '../../../shared/transport';
 import type { NodeRun } from '../../../shared/types';
 import { sendPeopleInBatches } from '../common/batching';
 import { checkEmail } from '../common/contactInput';
-import { eventLocator, resolveEventId } from '../common/locators';
-import { GUEST_BATCH_SIZE } from './guestFields';
+import { readText } from '../common/inputs';
+import { eventIdOf, eventLocator, readEventRef } from '../common/locators';
+import { GUEST_BATCH_SIZE, readGuestMessage } from './guestFields';
 
 const properties: INodeProperties[] = [
 	eventLocator(),
@@ -28,7 +29,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-			{ displayName: 'Message', name: 'message', type: 'string', typeOptions: { rows: 2 }, default: '', description: 'A note in the invitation email (same for every item of a batch)' },
+			{ displayName: 'Message', name: 'message', type: 'string', typeOptions: { rows: 2 }, default: '', description: 'A note in the invitation email, at most 200 characters (same for every item of a batch)' },
 		],
 	},
 	optionsCollection(),
@@ -47,12 +48,13 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 	return await sendPeopleInBatches<InviteEntry>(this, items, run, {
 		batchSize: GUEST_BATCH_SIZE,
 		read: async (itemIndex) => {
-			const eventId = await resolveEventId.call(this, itemIndex);
+			const ref = readEventRef.call(this, itemIndex);
 			const email = checkEmail.call(this, itemIndex, this.getNodeParameter('email', itemIndex, ''), 'Email');
 			const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-			const name = typeof fields.name === 'string' ? fields.name.trim() : '';
-			const message = typeof fields.message === 'string' ? fields.message.trim() : '';
+			const name = readText(this, itemIndex, fields.name, 'Name');
+			const message = readGuestMessage(this, itemIndex, fields.message);
 			const guest: IDataObject = name ? { email, name } : { email };
+			const eventId = await eventIdOf.call(this, itemIndex, ref);
 			return { groupKey: JSON.stringify([eventId, message]), entry: { eventId, guest, message } };
 		},
 		send: async (batch, itemIndex) => {
@@ -62,6 +64,8 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 				path: '/v1/events/guests/send-invites',
 				body: { event_id: eventId, guests: batch.map(({ guest }) => guest), ...(message ? { message } : {}) },
 				itemIndex,
+				// Not idempotent: a repeat would email the invitations twice.
+				whatToCheck: `Check the guest list of ${eventId} (Guest → Get Many, status Invited) for ${batch.length === 1 ? batch[0].guest.email : `these ${batch.length} people`}`,
 			});
 		},
 		output: ({ eventId, guest }) => ({ event_id: eventId, ...guest, invited: true }),

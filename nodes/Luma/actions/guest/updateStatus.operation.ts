@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
+import { pick } from '../../../shared/objects';
 import { lumaApiRequest } from '../../../shared/transport';
-import { eventLocator, resolveEventId } from '../common/locators';
-import { getGuest, guestIdFor } from './guestFields';
+import { eventIdOf, eventLocator, readEventRef } from '../common/locators';
+import { getGuest, guestIdFor, readGuestMessage, readGuestRef } from './guestFields';
 
 const properties: INodeProperties[] = [
 	eventLocator(),
@@ -56,21 +57,25 @@ export const description = updateDisplayOptions({ show: { resource: ['guest'], o
 
 /** POST /v1/events/guests/update-status; outputs the guest as it is afterwards. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const eventId = await resolveEventId.call(this, itemIndex);
-	let guestId = String(this.getNodeParameter('guestId', itemIndex, '')).trim();
-	if (!guestId) throw new NodeOperationError(this.getNode(), 'Guest is required', { itemIndex });
+	const ref = readEventRef.call(this, itemIndex);
+	const guestRef = readGuestRef.call(this, itemIndex, 'Guest');
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const message = typeof fields.message === 'string' ? fields.message.trim() : '';
-	if (message.length > 200) throw new NodeOperationError(this.getNode(), `Message is ${message.length} characters; Luma allows 200`, { itemIndex });
+	const message = readGuestMessage(this, itemIndex, fields.message);
 	if (message && fields.send_email === false) {
 		throw new NodeOperationError(this.getNode(), 'Message needs Send Email: Luma delivers the message in that email', { itemIndex });
 	}
-	guestId = await guestIdFor.call(this, itemIndex, eventId, guestId);
-	const body: IDataObject = { event_id: eventId, guest_id: guestId, status: this.getNodeParameter('status', itemIndex) };
+	const status = this.getNodeParameter('status', itemIndex) as string;
+	const eventId = await eventIdOf.call(this, itemIndex, ref);
+	const guestId = await guestIdFor.call(this, itemIndex, eventId, guestRef);
+	const body: IDataObject = { event_id: eventId, guest_id: guestId, status, ...pick(fields, ['send_email', 'should_refund']) };
 	if (message) body.message = message;
-	if (fields.send_email !== undefined) body.send_email = fields.send_email;
-	if (fields.should_refund !== undefined) body.should_refund = fields.should_refund;
 	// Not idempotent: a repeat could email the guest twice.
-	await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/events/guests/update-status', body, itemIndex });
+	await lumaApiRequest(this, 'events', {
+		method: 'POST',
+		path: '/v1/events/guests/update-status',
+		body,
+		itemIndex,
+		whatToCheck: `Check the guest's status with Guest → Get (is it "${status}"?)`,
+	});
 	return await getGuest.call(this, itemIndex, eventId, guestId);
 }

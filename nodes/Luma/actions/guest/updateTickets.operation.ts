@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
+import { pick } from '../../../shared/objects';
 import { lumaApiRequest } from '../../../shared/transport';
-import { readList } from '../common/contactInput';
-import { eventLocator, resolveEventId } from '../common/locators';
-import { getGuest, guestIdFor } from './guestFields';
+import { ID_FORMS, readIdList } from '../common/inputs';
+import { eventIdOf, eventLocator, readEventRef } from '../common/locators';
+import { getGuest, guestIdFor, readGuestRef } from './guestFields';
 
 const properties: INodeProperties[] = [
 	eventLocator(),
@@ -51,19 +52,26 @@ export const description = updateDisplayOptions({ show: { resource: ['guest'], o
 
 /** POST /v1/events/guests/update-tickets (added after Luma's 2026-08 OpenAPI snapshot: test/simulator/luma-events/README.md); outputs the guest afterwards. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const eventId = await resolveEventId.call(this, itemIndex);
-	let guestId = String(this.getNodeParameter('guestId', itemIndex, '')).trim();
-	if (!guestId) throw new NodeOperationError(this.getNode(), 'Guest ID is required', { itemIndex });
-	const toAdd = readList(this.getNodeParameter('ticketTypesToAdd', itemIndex, ''));
-	const toRemove = readList(this.getNodeParameter('ticketIdsToRemove', itemIndex, ''));
+	const ref = readEventRef.call(this, itemIndex);
+	const guestRef = readGuestRef.call(this, itemIndex, 'Guest ID');
+	const toAdd = readIdList(this, itemIndex, this.getNodeParameter('ticketTypesToAdd', itemIndex, ''), 'Ticket Types to Add', ID_FORMS.ticketType);
+	const toRemove = readIdList(this, itemIndex, this.getNodeParameter('ticketIdsToRemove', itemIndex, ''), 'Ticket IDs to Remove', ID_FORMS.ticket);
 	if (!toAdd.length && !toRemove.length) {
-		throw new NodeOperationError(this.getNode(), 'Nothing to change: set Ticket Types to Add or Ticket IDs to Remove', { itemIndex });
+		throw new NodeOperationError(this.getNode(), 'Nothing to update: set Ticket Types to Add or Ticket IDs to Remove', { itemIndex });
 	}
-	guestId = await guestIdFor.call(this, itemIndex, eventId, guestId);
-	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const fields = pick(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, ['should_refund', 'send_email']);
+	const eventId = await eventIdOf.call(this, itemIndex, ref);
+	const guestId = await guestIdFor.call(this, itemIndex, eventId, guestRef);
 	const body: IDataObject = { event_id: eventId, guest_id: guestId, ...fields };
 	if (toAdd.length) body.tickets_to_add = toAdd.map((id) => ({ event_ticket_type_id: id }));
 	if (toRemove.length) body.ticket_ids_to_remove = toRemove;
-	await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/events/guests/update-tickets', body, itemIndex });
+	// Not idempotent: a repeat would add the complimentary tickets twice.
+	await lumaApiRequest(this, 'events', {
+		method: 'POST',
+		path: '/v1/events/guests/update-tickets',
+		body,
+		itemIndex,
+		whatToCheck: "Check the guest's tickets with Guest → Get",
+	});
 	return await getGuest.call(this, itemIndex, eventId, guestId);
 }

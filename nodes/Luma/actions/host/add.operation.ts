@@ -5,7 +5,8 @@ import { optionsCollection } from '../../../shared/concurrency';
 import { pick } from '../../../shared/objects';
 import { lumaApiRequest } from '../../../shared/transport';
 import { checkEmail } from '../common/contactInput';
-import { eventLocator, resolveEventId } from '../common/locators';
+import { readText } from '../common/inputs';
+import { eventIdOf, eventLocator, readEventRef } from '../common/locators';
 import { accessLevelField, visibleField } from './hostFields';
 
 const properties: INodeProperties[] = [
@@ -26,9 +27,19 @@ export const description = updateDisplayOptions({ show: { resource: ['host'], op
 
 /** POST /v1/events/hosts/add. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const eventId = await resolveEventId.call(this, itemIndex);
+	const ref = readEventRef.call(this, itemIndex);
 	const email = checkEmail.call(this, itemIndex, this.getNodeParameter('email', itemIndex, ''), 'Email');
-	const fields = pick(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, ['access_level', 'name', 'is_visible']);
-	await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/events/hosts/add', body: { event_id: eventId, email, ...fields }, itemIndex });
+	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const fields = pick(additional, ['access_level', 'is_visible']);
+	const name = readText(this, itemIndex, additional.name, 'Name');
+	if (name) fields.name = name;
+	const eventId = await eventIdOf.call(this, itemIndex, ref);
+	await lumaApiRequest(this, 'events', {
+		method: 'POST',
+		path: '/v1/events/hosts/add',
+		body: { event_id: eventId, email, ...fields },
+		itemIndex,
+		whatToCheck: `Check the hosts of ${eventId} (Event → Get) for ${email}`,
+	});
 	return { event_id: eventId, email, ...fields, added: true };
 }

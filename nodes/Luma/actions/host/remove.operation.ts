@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
 import { checkEmail } from '../common/contactInput';
-import { eventLocator, resolveEventId } from '../common/locators';
+import { eventIdOf, eventLocator, readEventRef } from '../common/locators';
 
 const properties: INodeProperties[] = [
 	eventLocator(),
@@ -16,8 +16,15 @@ export const description = updateDisplayOptions({ show: { resource: ['host'], op
 
 /** POST /v1/events/hosts/remove (the event's creator cannot be removed). */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const eventId = await resolveEventId.call(this, itemIndex);
+	const ref = readEventRef.call(this, itemIndex);
 	const email = checkEmail.call(this, itemIndex, this.getNodeParameter('email', itemIndex, ''), 'Email');
-	await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/events/hosts/remove', body: { event_id: eventId, email }, itemIndex });
+	const eventId = await eventIdOf.call(this, itemIndex, ref);
+	await lumaApiRequest(this, 'events', {
+		method: 'POST',
+		path: '/v1/events/hosts/remove',
+		body: { event_id: eventId, email },
+		itemIndex,
+		whatToCheck: `Check the hosts of ${eventId} (Event → Get) for ${email}`,
+	});
 	return { event_id: eventId, email, removed: true };
 }

@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { pick } from '../../../shared/objects';
 import { lumaApiRequest } from '../../../shared/transport';
 import { checkEmail } from '../common/contactInput';
-import { eventLocator, resolveEventId } from '../common/locators';
+import { requireChanges } from '../common/inputs';
+import { eventIdOf, eventLocator, readEventRef } from '../common/locators';
 import { accessLevelField, visibleField } from './hostFields';
 
 const properties: INodeProperties[] = [
@@ -19,10 +20,11 @@ export const description = updateDisplayOptions({ show: { resource: ['host'], op
 
 /** POST /v1/events/hosts/update (the event's creator cannot be changed). */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const eventId = await resolveEventId.call(this, itemIndex);
+	const ref = readEventRef.call(this, itemIndex);
 	const email = checkEmail.call(this, itemIndex, this.getNodeParameter('email', itemIndex, ''), 'Email');
 	const fields = pick(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, ['access_level', 'is_visible']);
-	if (Object.keys(fields).length === 0) throw new NodeOperationError(this.getNode(), 'Nothing to update: add a field under Update Fields', { itemIndex });
+	requireChanges(this, itemIndex, fields);
+	const eventId = await eventIdOf.call(this, itemIndex, ref);
 	await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/events/hosts/update', body: { event_id: eventId, email, ...fields }, itemIndex, idempotent: true });
 	return { event_id: eventId, email, ...fields, updated: true };
 }

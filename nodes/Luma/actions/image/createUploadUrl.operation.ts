@@ -24,11 +24,13 @@ export const description = updateDisplayOptions({ show: { resource: ['image'], o
  * (with the same Content-Type), then use file_url as an event cover. Upload does both steps.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const contentType = this.getNodeParameter('contentType', itemIndex, 'image/jpeg') as string;
+	const contentType = this.getNodeParameter('contentType', itemIndex) as string;
 	return await lumaApiRequest(this, 'events', {
 		method: 'POST',
 		path: '/v1/images/create-upload-url',
 		body: { content_type: contentType },
 		itemIndex,
+		// Hands out a fresh upload URL: a repeat leaves one unused URL behind, nothing else.
+		idempotent: true,
 	});
 }

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { returnAllFields } from '../../../shared/listFields';
-import { checkRequired } from '../common/contactInput';
+import { requireText } from '../common/inputs';
 import { getManyFromList } from '../common/lists';
 
 const properties: INodeProperties[] = [
@@ -24,6 +24,6 @@ export const description = updateDisplayOptions({ show: { resource: ['image'], o
 
 /** GET /v1/images/search?query= (cursor pages): stock images whose image_url works as an event cover_url. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const query = checkRequired.call(this, itemIndex, this.getNodeParameter('query', itemIndex, ''), 'Query');
+	const query = requireText(this, itemIndex, this.getNodeParameter('query', itemIndex, ''), 'Query');
 	return await getManyFromList.call(this, itemIndex, '/v1/images/search', { query });
 }

@@ -3,6 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest, requestExternalUrl } from '../../../shared/transport';
+import { requireText } from '../common/inputs';
 import { IMAGE_CONTENT_TYPES, sniffImageType } from './imageContent';
 
 const properties: INodeProperties[] = [
@@ -29,8 +30,7 @@ const ACCEPTED = new Set(IMAGE_CONTENT_TYPES.map((option) => option.value as str
  * cover_url.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const propertyName = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data') ?? '').trim();
-	if (!propertyName) throw new NodeOperationError(this.getNode(), 'Input Binary Field is required', { itemIndex });
+	const propertyName = requireText(this, itemIndex, this.getNodeParameter('binaryPropertyName', itemIndex), 'Input Binary Field');
 	const binary = this.helpers.assertBinaryData(itemIndex, propertyName);
 	const bytes = await this.helpers.getBinaryDataBuffer(itemIndex, propertyName);
 	if (bytes.length === 0) {
@@ -51,6 +51,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		path: '/v1/images/create-upload-url',
 		body: { content_type: contentType },
 		itemIndex,
+		// Hands out a fresh upload URL: a repeat leaves one unused URL behind, nothing else.
+		idempotent: true,
 	})) as IDataObject;
 	if (typeof target.upload_url !== 'string' || typeof target.file_url !== 'string') {
 		throw new NodeOperationError(this.getNode(), 'Luma did not return an upload URL', { itemIndex });

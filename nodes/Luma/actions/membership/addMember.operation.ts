@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
 import { checkEmail } from '../common/contactInput';
+import { ID_FORMS } from '../common/inputs';
 import { getLocatorValue } from '../common/locators';
 import { membershipTierLocator } from './membershipFields';
 import { readRegistrationAnswers } from './registrationAnswers';
@@ -51,7 +52,7 @@ export const description = updateDisplayOptions({ show: { resource: ['membership
 /** POST /v1/memberships/members/add → `{ membership_id, status }`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const email = checkEmail.call(this, itemIndex, this.getNodeParameter('email', itemIndex, ''), 'Email');
-	const tierId = getLocatorValue.call(this, 'membershipTierId', itemIndex, 'Membership Tier');
+	const tierId = getLocatorValue.call(this, 'membershipTierId', itemIndex, 'Membership Tier', ID_FORMS.membershipTier);
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = { email, membership_tier_id: tierId };
 	const answers = readRegistrationAnswers.call(this, itemIndex, additional.registration_answers);
@@ -62,6 +63,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		path: '/v1/memberships/members/add',
 		body,
 		itemIndex,
+		whatToCheck: `Check Contact → Get Many (Membership Tier ID ${tierId}) for ${email}`,
 	})) as IDataObject;
 	return { email, membership_tier_id: tierId, ...added };
 }

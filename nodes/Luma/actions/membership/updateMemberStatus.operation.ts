@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
-import { checkEmail, checkRequired, USER_ID } from '../common/contactInput';
+import { checkUserIdOrEmail } from '../common/contactInput';
 
 const properties: INodeProperties[] = [
 	{
@@ -36,21 +36,15 @@ export const description = updateDisplayOptions(
 
 /** POST /v1/memberships/members/update-status `{ user_id (ID or email), status }` → `{}`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const member = checkRequired.call(this, itemIndex, this.getNodeParameter('member', itemIndex, ''), 'Member');
-	if (!USER_ID.test(member)) {
-		if (!member.includes('@')) {
-			throw new NodeOperationError(this.getNode(), `Member: "${member.slice(0, 200)}" is neither an email address nor a user ID (usr-...)`, {
-				itemIndex,
-			});
-		}
-		checkEmail.call(this, itemIndex, member, 'Member');
-	}
+	const member = checkUserIdOrEmail.call(this, itemIndex, this.getNodeParameter('member', itemIndex), 'Member');
 	const status = this.getNodeParameter('status', itemIndex) as string;
 	await lumaApiRequest(this, 'events', {
 		method: 'POST',
 		path: '/v1/memberships/members/update-status',
 		body: { user_id: member, status },
 		itemIndex,
+		// Not idempotent: approving a paid membership captures the payment.
+		whatToCheck: `Check Contact → Get Many for the membership status of ${member}`,
 	});
 	return { user_id: member, status, updated: true };
 }

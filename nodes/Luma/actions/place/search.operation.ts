@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
-import { checkRequired } from '../common/contactInput';
+import { requireText } from '../common/inputs';
 
 const properties: INodeProperties[] = [
 	{
@@ -25,7 +25,7 @@ export const description = updateDisplayOptions({ show: { resource: ['place'], o
  * candidate's place_id as an event location (geo_address_json type "google").
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const query = checkRequired.call(this, itemIndex, this.getNodeParameter('query', itemIndex, ''), 'Query');
+	const query = requireText(this, itemIndex, this.getNodeParameter('query', itemIndex, ''), 'Query');
 	const found = (await lumaApiRequest(this, 'events', {
 		method: 'GET',
 		path: '/v1/places/search',

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
-import { eventLocator, resolveEventId } from '../common/locators';
+import { requireText } from '../common/inputs';
+import { eventIdOf, eventLocator, readEventRef } from '../common/locators';
 import { priceFields, readPrice, readTicketTypeFields, ticketTypeOptionalFields } from './ticketTypeFields';
 
 const properties: INodeProperties[] = [
@@ -18,16 +19,18 @@ export const description = updateDisplayOptions({ show: { resource: ['ticketType
 
 /** POST /v1/events/ticket-types/create → TicketType. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const eventId = await resolveEventId.call(this, itemIndex);
-	const name = String(this.getNodeParameter('name', itemIndex, '')).trim();
-	if (!name) throw new NodeOperationError(this.getNode(), 'Name is required', { itemIndex });
+	const ref = readEventRef.call(this, itemIndex);
+	const name = requireText(this, itemIndex, this.getNodeParameter('name', itemIndex), 'Name');
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const body: IDataObject = {
-		event_id: eventId,
-		name,
-		...readPrice.call(this, itemIndex, this.getNodeParameter('price', itemIndex, 0), this.getNodeParameter('currency', itemIndex, 'usd')),
-		...readTicketTypeFields.call(this, itemIndex, fields),
-	};
-	if (body.is_flexible && body.type === 'free') body.type = 'paid';
-	return (await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/events/ticket-types/create', body, itemIndex })) as IDataObject;
+	const ticket: IDataObject = { name, ...readPrice.call(this, itemIndex), ...readTicketTypeFields.call(this, itemIndex, fields) };
+	// Pay what you want is a paid ticket whose price the guest chooses.
+	if (ticket.is_flexible === true && ticket.type === 'free') ticket.type = 'paid';
+	const eventId = await eventIdOf.call(this, itemIndex, ref);
+	return await lumaApiRequest(this, 'events', {
+		method: 'POST',
+		path: '/v1/events/ticket-types/create',
+		body: { event_id: eventId, ...ticket },
+		itemIndex,
+		whatToCheck: `Check Ticket Type → Get Many of ${eventId} for a ticket type named "${name}"`,
+	});
 }

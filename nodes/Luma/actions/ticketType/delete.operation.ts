@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
+import { ID_FORMS } from '../common/inputs';
 import { eventLocator, getLocatorValue, ticketTypeLocator } from '../common/locators';
 
 const properties: INodeProperties[] = [
@@ -15,7 +16,13 @@ export const description = updateDisplayOptions({ show: { resource: ['ticketType
 
 /** POST /v1/events/ticket-types/delete. Luma refuses types with sold tickets and the last visible type. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const id = getLocatorValue.call(this, 'ticketTypeId', itemIndex, 'Ticket Type');
-	await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/events/ticket-types/delete', body: { event_ticket_type_id: id }, itemIndex });
+	const id = getLocatorValue.call(this, 'ticketTypeId', itemIndex, 'Ticket Type', ID_FORMS.ticketType);
+	await lumaApiRequest(this, 'events', {
+		method: 'POST',
+		path: '/v1/events/ticket-types/delete',
+		body: { event_ticket_type_id: id },
+		itemIndex,
+		whatToCheck: `Check with Ticket Type → Get whether ${id} still exists`,
+	});
 	return { id, deleted: true };
 }

@@ -5,7 +5,7 @@ import { optionsCollection } from '../../../shared/concurrency';
 import { returnAllFields } from '../../../shared/listFields';
 import { lumaApiRequest } from '../../../shared/transport';
 import { applyLimit } from '../common/lists';
-import { eventLocator, resolveEventId } from '../common/locators';
+import { eventIdOf, eventLocator, readEventRef } from '../common/locators';
 
 const properties: INodeProperties[] = [
 	eventLocator(),
@@ -18,13 +18,14 @@ export const description = updateDisplayOptions({ show: { resource: ['ticketType
 
 /** GET /v1/events/ticket-types/list (one response, not paged). */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const eventId = await resolveEventId.call(this, itemIndex);
-	const includeHidden = this.getNodeParameter('includeHidden', itemIndex, false) as boolean;
+	const ref = readEventRef.call(this, itemIndex);
+	const includeHidden = this.getNodeParameter('includeHidden', itemIndex, false) === true;
+	const eventId = await eventIdOf.call(this, itemIndex, ref);
 	const page = (await lumaApiRequest(this, 'events', {
 		method: 'GET',
 		path: '/v1/events/ticket-types/list',
 		qs: { event_id: eventId, ...(includeHidden ? { include_hidden: 'true' } : {}) },
 		itemIndex,
 	})) as IDataObject;
-	return applyLimit.call(this, itemIndex, (page.entries as IDataObject[]) ?? []);
+	return applyLimit.call(this, itemIndex, Array.isArray(page.entries) ? (page.entries as IDataObject[]) : []);
 }

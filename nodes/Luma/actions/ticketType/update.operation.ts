@@ -1,10 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
+import { toCents } from '../common/fields';
+import { changedText, ID_FORMS, isChanged, requireChanges } from '../common/inputs';
 import { eventLocator, getLocatorValue, ticketTypeLocator } from '../common/locators';
-import { priceFields, readPrice, readTicketTypeFields, ticketTypeOptionalFields } from './ticketTypeFields';
+import { priceFields, readPriceChange, readTicketTypeFields, ticketTypeOptionalFields } from './ticketTypeFields';
 
 const properties: INodeProperties[] = [
 	eventLocator({ description: 'The event (used to list its ticket types in the picker below)' }),
@@ -24,13 +26,25 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['ticketType'], operation: ['update'] } }, properties);
 
-/** POST /v1/events/ticket-types/update → TicketType; only what the user set is sent. */
+/**
+ * POST /v1/events/ticket-types/update → TicketType; only what the user set is sent. A new price
+ * without a currency keeps the ticket's currency (read first), and the other way round.
+ */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const id = getLocatorValue.call(this, 'ticketTypeId', itemIndex, 'Ticket Type');
+	const id = getLocatorValue.call(this, 'ticketTypeId', itemIndex, 'Ticket Type', ID_FORMS.ticketType);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	if (Object.keys(fields).length === 0) throw new NodeOperationError(this.getNode(), 'Nothing to update: add a field under Update Fields', { itemIndex });
-	const body: IDataObject = { event_ticket_type_id: id, ...readTicketTypeFields.call(this, itemIndex, fields) };
-	if (typeof fields.name === 'string' && fields.name.trim()) body.name = fields.name.trim();
-	if (fields.price !== undefined) Object.assign(body, readPrice.call(this, itemIndex, fields.price, fields.currency));
-	return (await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/events/ticket-types/update', body, itemIndex, idempotent: true })) as IDataObject;
+	const changes: IDataObject = readTicketTypeFields.call(this, itemIndex, fields);
+	const name = changedText(this, itemIndex, fields, 'name', 'Name');
+	if (name) changes.name = name;
+	const cents = isChanged(this, itemIndex, fields, 'price', 'Price') ? toCents.call(this, itemIndex, fields.price, 'Price') : undefined;
+	const moneyChanged = cents !== undefined || isChanged(this, itemIndex, fields, 'currency', 'Currency');
+	if (!moneyChanged) requireChanges(this, itemIndex, changes);
+	if (moneyChanged) Object.assign(changes, await readPriceChange.call(this, itemIndex, id, fields, cents));
+	return await lumaApiRequest(this, 'events', {
+		method: 'POST',
+		path: '/v1/events/ticket-types/update',
+		body: { event_ticket_type_id: id, ...changes },
+		itemIndex,
+		idempotent: true,
+	});
 }

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
+import { allowPrivateNetworkUrlsOption } from '../common/fields';
 import { checkWebhookUrl, eventTypesField, includeSecretOption, presentWebhook, readEventTypes } from './webhookFields';
 
 const properties: INodeProperties[] = [
@@ -16,7 +17,7 @@ const properties: INodeProperties[] = [
 		description: 'The http(s) address Luma sends the events to (POST with a signed JSON body)',
 	},
 	eventTypesField({ required: true }),
-	optionsCollection([includeSecretOption]),
+	optionsCollection([allowPrivateNetworkUrlsOption, includeSecretOption]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['create'] } }, properties);
@@ -33,6 +34,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		path: '/v2/webhooks/create',
 		body: { url, event_types: eventTypes },
 		itemIndex,
+		whatToCheck: `Check Webhook → Get Many for a webhook to ${url}`,
 	})) as IDataObject;
 	return presentWebhook.call(this, itemIndex, webhook);
 }

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
+import { ID_FORMS } from '../common/inputs';
 import { getLocatorValue, webhookLocator } from '../common/locators';
 
 const properties: INodeProperties[] = [webhookLocator(), optionsCollection()];
@@ -11,7 +12,13 @@ export const description = updateDisplayOptions({ show: { resource: ['webhook'],
 
 /** POST /v1/webhooks/delete `{ id }` → `{}`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const id = getLocatorValue.call(this, 'webhookId', itemIndex, 'Webhook');
-	await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/webhooks/delete', body: { id }, itemIndex });
+	const id = getLocatorValue.call(this, 'webhookId', itemIndex, 'Webhook', ID_FORMS.webhook);
+	await lumaApiRequest(this, 'events', {
+		method: 'POST',
+		path: '/v1/webhooks/delete',
+		body: { id },
+		itemIndex,
+		whatToCheck: `Check Webhook → Get Many for ${id}`,
+	});
 	return { id, deleted: true };
 }

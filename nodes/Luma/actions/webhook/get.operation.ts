@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
+import { ID_FORMS } from '../common/inputs';
 import { getLocatorValue, webhookLocator } from '../common/locators';
 import { includeSecretOption, presentWebhook } from './webhookFields';
 
@@ -12,7 +13,7 @@ export const description = updateDisplayOptions({ show: { resource: ['webhook'],
 
 /** GET /v2/webhooks/get?id= → Webhook (secret masked unless Include Secret). */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const id = getLocatorValue.call(this, 'webhookId', itemIndex, 'Webhook');
+	const id = getLocatorValue.call(this, 'webhookId', itemIndex, 'Webhook', ID_FORMS.webhook);
 	const webhook = (await lumaApiRequest(this, 'events', { method: 'GET', path: '/v2/webhooks/get', qs: { id }, itemIndex })) as IDataObject;
 	return presentWebhook.call(this, itemIndex, webhook);
 }

@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
+import { pick } from '../../../shared/objects';
 import { lumaApiRequest } from '../../../shared/transport';
+import { ID_FORMS, requireChanges } from '../common/inputs';
 import { getLocatorValue, webhookLocator } from '../common/locators';
 import { eventTypesField, includeSecretOption, presentWebhook, readEventTypes } from './webhookFields';
 
@@ -35,18 +37,15 @@ export const description = updateDisplayOptions({ show: { resource: ['webhook'],
 
 /** POST /v2/webhooks/update `{ id, event_types?, status? }` → Webhook; only what the user set is sent. */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const id = getLocatorValue.call(this, 'webhookId', itemIndex, 'Webhook');
+	const id = getLocatorValue.call(this, 'webhookId', itemIndex, 'Webhook', ID_FORMS.webhook);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const body: IDataObject = { id };
-	if (fields.eventTypes !== undefined) body.event_types = readEventTypes.call(this, itemIndex, fields.eventTypes);
-	if (fields.status) body.status = fields.status;
-	if (Object.keys(body).length === 1) {
-		throw new NodeOperationError(this.getNode(), 'Nothing to update: add Event Types or Status under Update Fields', { itemIndex });
-	}
+	const changes: IDataObject = pick(fields, ['status']);
+	if (fields.eventTypes !== undefined) changes.event_types = readEventTypes.call(this, itemIndex, fields.eventTypes);
+	requireChanges(this, itemIndex, changes);
 	const webhook = (await lumaApiRequest(this, 'events', {
 		method: 'POST',
 		path: '/v2/webhooks/update',
-		body,
+		body: { id, ...changes },
 		itemIndex,
 		// Setting the same types/status again leaves the webhook as once.
 		idempotent: true,

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { readWebhookTypes, webhookTypeOptions } from '../../../shared/events/webhookTypes';
+import { allowsPrivateUrls, readUrl, requireText } from '../common/inputs';
 
 export function eventTypesField(overrides: Partial<INodeProperties> = {}): INodeProperties {
 	return {
@@ -22,20 +23,13 @@ export function readEventTypes(this: IExecuteFunctions, itemIndex: number, value
 	return read.types;
 }
 
-/** Webhook URLs must be absolute http(s) URLs (Luma's `^http.*` + format uri). */
+/**
+ * Webhook URLs must be absolute http(s) URLs (Luma's `^http.*` + format uri) that Luma's servers
+ * can call: a private or local address is refused unless Allow Private Network URLs is on.
+ */
 export function checkWebhookUrl(this: IExecuteFunctions, itemIndex: number, value: unknown): string {
-	const text = typeof value === 'string' ? value.trim() : '';
-	if (!text) throw new NodeOperationError(this.getNode(), 'URL is required', { itemIndex });
-	let url: URL;
-	try {
-		url = new URL(text);
-	} catch {
-		throw new NodeOperationError(this.getNode(), `URL is not a valid URL: "${text.slice(0, 200)}"`, { itemIndex });
-	}
-	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-		throw new NodeOperationError(this.getNode(), `URL must start with http:// or https://, got "${url.protocol}"`, { itemIndex });
-	}
-	return text;
+	const url = readUrl(this, itemIndex, value, 'URL', 'fetchedByLuma', allowsPrivateUrls(this, itemIndex));
+	return requireText(this, itemIndex, url, 'URL');
 }
 
 export const includeSecretOption: INodeProperties = {

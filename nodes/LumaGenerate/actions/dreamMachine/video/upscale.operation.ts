@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { createOperation } from '../../../engine/create';
-import { generationIdField, RESOLUTIONS, resolutionField } from '../fields/media';
+import { generationIdField, resolutionField, RESOLUTIONS } from '../fields/media';
 import { createOptionsCollection } from '../fields/options';
 import { callbackUrlField, waitFields } from '../fields/waiting';
 import { requireFinishedVideo, videoGenerationSource } from '../inputs/references';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { describeValue, isEmpty } from '../../../../shared/validation/values';
 import type { CreateRequest } from '../../../engine/create';
-import { aspectRatioField, DURATIONS, durationField, RESOLUTIONS, resolutionField } from '../fields/media';
+import { aspectRatioField, durationField, DURATIONS, resolutionField, RESOLUTIONS } from '../fields/media';
 import { createOptionsCollection } from '../fields/options';
 import { callbackUrlField, waitFields } from '../fields/waiting';
 import type { Keyframe } from '../inputs/references';
