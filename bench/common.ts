@@ -57,3 +57,32 @@ export async function pollEvery(url: string, headers: Record<string, string>, in
 		if (generation.state === 'completed' || generation.state === 'failed') return;
 	}
 }
+
+/**
+ * Earliest finish of `jobs` identical generations under the plan's job slots and a fixed-window
+ * create budget (ms, Luma's time): each create goes out at the earliest moment both allow, which is
+ * optimal for identical jobs.
+ */
+export function generationsMinimumMs(jobs: number, plan: { slots: number; perMinute: number; jobMs: number }): number {
+	const finishes: number[] = [];
+	let windowStart = 0;
+	let inWindow = 0;
+	let now = 0;
+	for (let job = 0; job < jobs; job++) {
+		// A slot: the (job - slots)-th job must have finished.
+		if (job >= plan.slots) now = Math.max(now, finishes[job - plan.slots]);
+		if (now - windowStart >= MINUTE) {
+			windowStart += Math.floor((now - windowStart) / MINUTE) * MINUTE;
+			inWindow = 0;
+		}
+		if (inWindow >= plan.perMinute) {
+			windowStart += MINUTE;
+			now = windowStart;
+			inWindow = 0;
+		}
+		inWindow++;
+		finishes.push(now + plan.jobMs);
+		finishes.sort((a, b) => a - b);
+	}
+	return Math.max(...finishes);
+}

@@ -23,37 +23,12 @@ import { resetScheduler } from '../nodes/shared/scheduler';
 import { runWorkflow } from '../test/helpers/n8n';
 import { BUILD_TIER_LIMITS, DEFAULT_TIMINGS } from '../test/simulator/dream-machine';
 import { startDreamMachine } from '../test/simulator/dream-machine/testServer';
-import { MINUTE, ofTheLimit, pollEvery, prepareBench, sleep, windowMsFromEnv } from './common';
+import { generationsMinimumMs, MINUTE, ofTheLimit, pollEvery, prepareBench, sleep, windowMsFromEnv } from './common';
 
 const SCALE = windowMsFromEnv() / MINUTE;
 const N = Number(process.env.BENCH_GENERATIONS ?? 60);
 const { concurrent: SLOTS, createsPerMinute: PER_MINUTE } = BUILD_TIER_LIMITS.video;
 const JOB_MS = DEFAULT_TIMINGS.video.queuedMs + DEFAULT_TIMINGS.video.dreamingMs;
-
-/** Earliest finish of N identical jobs under a slot cap and a fixed-window create budget (unscaled ms). */
-function theoreticalMs(): number {
-	const finishes: number[] = [];
-	let windowStart = 0;
-	let inWindow = 0;
-	let now = 0;
-	for (let job = 0; job < N; job++) {
-		// A slot: the (job - SLOTS)-th job must have finished.
-		if (job >= SLOTS) now = Math.max(now, finishes[job - SLOTS]);
-		if (now - windowStart >= MINUTE) {
-			windowStart += Math.floor((now - windowStart) / MINUTE) * MINUTE;
-			inWindow = 0;
-		}
-		if (inWindow >= PER_MINUTE) {
-			windowStart += MINUTE;
-			now = windowStart;
-			inWindow = 0;
-		}
-		inWindow++;
-		finishes.push(now + JOB_MS);
-		finishes.sort((a, b) => a - b);
-	}
-	return Math.max(...finishes);
-}
 
 async function naiveScript(baseUrl: string) {
 	const headers = { authorization: 'Bearer bench', 'content-type': 'application/json' };
@@ -113,7 +88,7 @@ async function measure(name: string, client: (baseUrl: string) => Promise<void>)
 	const elapsed = (Date.now() - started) / SCALE;
 	const stats = simulator.stats;
 	await server.close();
-	const minimum = theoreticalMs();
+	const minimum = generationsMinimumMs(N, { slots: SLOTS, perMinute: PER_MINUTE, jobMs: JOB_MS });
 	console.log(
 		`${name.padEnd(22)} ${N} videos in ${(elapsed / 1000).toFixed(0)} s of simulated time (minimum ${(minimum / 1000).toFixed(0)} s): ` +
 			`${ofTheLimit(minimum, elapsed)} of the theoretical limit, 429s received: ${stats.sent429}, ` +

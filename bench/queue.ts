@@ -23,7 +23,7 @@ import path from 'node:path';
 import { startQueue, type QueueCluster } from '../scripts/queue-env';
 import { BUILD_TIER_LIMITS, DEFAULT_TIMINGS } from '../test/simulator/dream-machine';
 import { startSimulator, type Simulator } from '../test/simulator';
-import { MINUTE, windowMsFromEnv } from './common';
+import { generationsMinimumMs, MINUTE, windowMsFromEnv } from './common';
 
 const WINDOW_MS = windowMsFromEnv();
 const EVENTS_LIMIT = 200;
@@ -50,72 +50,36 @@ interface Row {
 	workers: string;
 }
 
-/** Earliest finish of n identical jobs under a slot cap and a fixed-window create budget (ms). */
-function videosMinimumMs(n: number): number {
-	const finishes: number[] = [];
-	let windowStart = 0;
-	let inWindow = 0;
-	let now = 0;
-	for (let job = 0; job < n; job++) {
-		if (job >= SLOTS) now = Math.max(now, finishes[job - SLOTS]);
-		if (now - windowStart >= MINUTE) {
-			windowStart += Math.floor((now - windowStart) / MINUTE) * MINUTE;
-			inWindow = 0;
-		}
-		if (inWindow >= PER_MINUTE) {
-			windowStart += MINUTE;
-			now = windowStart;
-			inWindow = 0;
-		}
-		inWindow++;
-		finishes.push(now + JOB_MS);
-		finishes.sort((a, b) => a - b);
-	}
-	return Math.max(...finishes);
-}
-
-function webhookWorkflow(id: string, webhookPath: string, action: object): object {
-	const node = (name: string, type: string, parameters: object, extra: object = {}) => ({ id: `${id}-${name}`, name, type, typeVersion: 1, position: [0, 0], parameters, ...extra });
+/** Webhook → one item per entry of the posted `items` → the Luma node (named "Luma") with its credential. */
+function lumaWorkflow(id: string, type: string, parameters: object, credential: { type: string; id: string }): object {
+	const node = (name: string, nodeType: string, nodeParameters: object, extra: object = {}) => ({ id: `${id}-${name}`, name, type: nodeType, typeVersion: 1, position: [0, 0], parameters: nodeParameters, ...extra });
 	return {
 		id,
 		name: id,
 		active: false,
 		nodes: [
-			node('Start', 'n8n-nodes-base.webhook', { httpMethod: 'POST', path: webhookPath, responseMode: 'onReceived', options: {} }, { typeVersion: 2, webhookId: `${id}-hook` }),
+			node('Start', 'n8n-nodes-base.webhook', { httpMethod: 'POST', path: id, responseMode: 'onReceived', options: {} }, { typeVersion: 2, webhookId: `${id}-hook` }),
 			node('Items', 'n8n-nodes-base.code', { jsCode: 'return $input.first().json.body.items.map((json) => ({ json }));' }, { typeVersion: 2 }),
-			action,
+			node('Luma', `n8n-nodes-luma-suite.${type}`, parameters, { credentials: { [credential.type]: { id: credential.id, name: credential.id } } }),
 		],
 		connections: {
 			Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
-			Items: { main: [[{ node: (action as { name: string }).name, type: 'main', index: 0 }]] },
+			Items: { main: [[{ node: 'Luma', type: 'main', index: 0 }]] },
 		},
 		settings: { executionOrder: 'v1' },
 	};
 }
 
-function eventReads(id: string, credentialId: string) {
-	return webhookWorkflow(id, id, {
-		id: `${id}-luma`,
-		name: 'Luma',
-		type: 'n8n-nodes-luma-suite.luma',
-		typeVersion: 1,
-		position: [400, 0],
-		parameters: { resource: 'event', operation: 'get', eventId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
-		credentials: { lumaApi: { id: credentialId, name: credentialId } },
-	});
-}
+const eventReads = (id: string, credentialId: string) =>
+	lumaWorkflow(id, 'luma', { resource: 'event', operation: 'get', eventId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } }, { type: 'lumaApi', id: credentialId });
 
-function videos(id: string, credentialId: string) {
-	return webhookWorkflow(id, id, {
-		id: `${id}-luma`,
-		name: 'Luma',
-		type: 'n8n-nodes-luma-suite.lumaGenerate',
-		typeVersion: 1,
-		position: [400, 0],
-		parameters: { resource: 'video', operation: 'generate', model: 'ray-2', prompt: '={{ $json.prompt }}', waitForCompletion: 'poll', options: { maxWaitMinutes: 30 } },
-		credentials: { lumaLabsApi: { id: credentialId, name: credentialId } },
-	});
-}
+const videos = (id: string, credentialId: string) =>
+	lumaWorkflow(
+		id,
+		'lumaGenerate',
+		{ resource: 'video', operation: 'generate', model: 'ray-2', prompt: '={{ $json.prompt }}', waitForCompletion: 'poll', options: { maxWaitMinutes: 30 } },
+		{ type: 'lumaLabsApi', id: credentialId },
+	);
 
 /** Starts the executions at once through the workflow's webhook, waits for all of them to end. */
 async function fire(cluster: QueueCluster, workflowId: string, bodies: object[]) {
@@ -159,6 +123,12 @@ async function eventsScenario(cluster: QueueCluster, sim: Simulator, workflowId:
 	const stats = sim.events.stats();
 	const okItems = run.items.filter((item) => !item.json.error).length;
 	const reads = sim.requestLog.filter((entry) => entry.api === 'events').map((entry) => entry.at);
+	if (process.env.BENCH_VERBOSE) {
+		// Requests per second from the first one: how each window was used.
+		const perSecond = new Map<number, number>();
+		for (const at of reads) perSecond.set(Math.floor((at - reads[0]) / 1000), (perSecond.get(Math.floor((at - reads[0]) / 1000)) ?? 0) + 1);
+		console.log(`${setup}: ${[...perSecond.entries()].map(([second, count]) => `${second}s:${count}`).join(' ')}`);
+	}
 	return {
 		scenario: `events: ${EXECUTIONS} × ${READS} reads`,
 		setup,
@@ -196,7 +166,7 @@ async function videosScenario(cluster: QueueCluster, sim: Simulator, workflowId:
 		duplicates: stats.createsByGroup.video - EXECUTIONS * VIDEOS,
 		maxJobs: stats.maxConcurrentJobs.video,
 		elapsedMs: lastDone - Math.min(...creates),
-		minimumMs: videosMinimumMs(EXECUTIONS * VIDEOS),
+		minimumMs: generationsMinimumMs(EXECUTIONS * VIDEOS, { slots: SLOTS, perMinute: PER_MINUTE, jobMs: JOB_MS }),
 		wallMs: run.elapsedMs,
 		workers: tally(run.workers),
 	};

@@ -6,6 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { processesSharingKeyField } from './processesSharingKey';
+
 /**
  * Luma Labs' Agents API (https://docs.agents.lumalabs.ai): Ray 3.2 video and UNI-1 images. Its keys
  * come from platform.lumalabs.ai and differ from Dream Machine keys (Luma Labs API credential).
@@ -58,6 +60,9 @@ export class LumaAgentsApi implements ICredentialType {
 			description:
 				"Generations your plan allows queued or processing at once (Luma's default: 10). The nodes start the next one as soon as one finishes.",
 		},
+		processesSharingKeyField(
+			"Each process follows Luma's count of creates (X-RateLimit-Remaining on every create) and leaves room in it for the others' creates in flight; a \"too many concurrent jobs\" answer is waited out until a job ends.",
+		),
 	];
 
 	authenticate: IAuthenticateGeneric = {

@@ -7,6 +7,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { processesSharingKeyField } from './processesSharingKey';
+
 /** Luma events & calendars (luma.com). Not Luma Labs: see LumaLabsApi for Dream Machine. */
 export class LumaApi implements ICredentialType {
 	name = 'lumaApi';
@@ -63,15 +65,9 @@ export class LumaApi implements ICredentialType {
 			description:
 				'Optional. With an organization key, calendar operations act on this calendar (sent as the x-luma-calendar-id header).',
 		},
-		{
-			displayName: 'n8n Processes Sharing This Key',
-			name: 'processesSharingKey',
-			type: 'number',
-			typeOptions: { minValue: 1, numberPrecision: 0 },
-			default: 1,
-			description:
-				"How many n8n processes send requests with this key: 1 for a single n8n; in queue mode the main instance plus every worker. Each process follows Luma's own count and leaves room in it for the others' requests in flight, so together they never meet Luma's one-minute lockout.",
-		},
+		processesSharingKeyField(
+			"Each process follows Luma's own count and leaves room in it for the others' requests in flight, so together they never meet Luma's one-minute lockout.",
+		),
 		{
 			displayName: 'Base URL',
 			name: 'baseUrl',

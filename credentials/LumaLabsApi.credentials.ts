@@ -7,6 +7,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { processesSharingKeyField } from './processesSharingKey';
+
 /** Luma Labs Dream Machine (image and video generation). Not the Luma events API. */
 export class LumaLabsApi implements ICredentialType {
 	name = 'lumaLabsApi';
@@ -90,15 +92,9 @@ export class LumaLabsApi implements ICredentialType {
 			default: 40,
 			displayOptions: { show: { plan: ['custom'] } },
 		},
-		{
-			displayName: 'n8n Processes Sharing This Key',
-			name: 'processesSharingKey',
-			type: 'number',
-			typeOptions: { minValue: 1, numberPrecision: 0 },
-			default: 1,
-			description:
-				"How many n8n processes send generation requests with this key: 1 for a single n8n; in queue mode the main instance plus every worker. Above 1, the nodes read the account's recent generations before creating, so the plan's jobs and creates per minute hold for all processes together.",
-		},
+		processesSharingKeyField(
+			"Above 1, the nodes read the account's recent generations before creating, so the plan's jobs and creates per minute hold for all processes together.",
+		),
 	];
 
 	/**

@@ -12,8 +12,8 @@ import { localShare, othersIn, reserveFor, spendable } from './transport/sharing
  *  - a concurrency cap: logical requests holding a slot, retries included, so a retry never pushes
  *    the number of requests in flight above the cap;
  *  - the server's own count, when it sends X-RateLimit-Remaining/Reset: the truth for every process
- *    sharing the key. Until the window resets, a request may go while the count, minus this process's
- *    requests it cannot include yet, minus a reserve for other processes' requests on the wire
+ *    sharing the key. Until the window resets, a request may go while what the count leaves, minus
+ *    this process's requests on the wire, minus a reserve for other processes' requests on the wire
  *    (transport/sharing.ts, docs/queue-mode.md), is above zero; at the reset the whole budget is back;
  *  - when the server says nothing, a local count: a request counts against this process's share of
  *    the budget from the moment it is sent until one window after its response came back. The server
@@ -76,18 +76,18 @@ const SERVER_RESET_GRACE_MS = 1000;
 const CLOCK_SKEW_MS = 100;
 
 /**
- * The server's count as this process last saw it. `unobserved`: this process's requests the count
- * may not include (on the wire when it was taken, and sent since). A blind view stands for a window
- * that reset before any answer showed its count: the whole budget, minus what we sent into it.
+ * The server's count of the current window as this process knows it: the highest it reported, from
+ * the request it processed last. Every request of ours it processed after that one has not been
+ * answered yet, so what is left for us is the budget minus that count minus what we have on the
+ * wire. A blind view stands for a window that reset before any answer showed its count.
  */
 interface ServerView {
 	limit: number;
-	remaining: number;
+	counted: number;
 	resetAt: number;
-	unobserved: number;
 	blind: boolean;
-	/** Our answers so far when this count came in (those before it were counted by the server before it). */
-	answersAt: number;
+	/** The counts our answers of this window carried (to tell our requests from others' in its growth). */
+	ownCounts: number[];
 	/** Our answers that carried an earlier window's count before this window's first one: surely not in it. */
 	answersBeforeWindow: number;
 	/** When the window is over in our clock: the server's reset, plus slack for rounding and clocks. */
@@ -109,9 +109,9 @@ interface ForeignTraffic {
 /** How long the proof that another client uses the key keeps the measured reserve on, in windows. */
 const FOREIGN_MEMORY_WINDOWS = 10;
 
-/** What a request was sent on: the server's count then, and how many answers of ours that count came after. */
+/** What a request was sent on: the server's count then. */
 export interface SendTicket {
-	basis?: { resetAt: number; counted: number; answersAt: number };
+	basis?: { resetAt: number; counted: number };
 }
 
 export class CancelledError extends Error {
@@ -171,10 +171,8 @@ export class Bucket {
 
 	private foreign: ForeignTraffic = { windowStart: 0, current: 0, previous: 0, provenAt: 0 };
 
-	/** Every send and every answer (or network failure), for telling our requests from others' in the server's count. */
+	/** Every send, for telling our requests from others' in the server's count. */
 	private sends = 0;
-
-	private answers = 0;
 
 	/** Answers that carried the server's count. */
 	private countedAnswers = 0;
@@ -215,11 +213,10 @@ export class Bucket {
 		// A fixed window starts counting afresh; requests of ours still on the wire may land in the new one.
 		this.view = {
 			limit: view.limit,
-			remaining: view.limit,
+			counted: 0,
 			resetAt: view.resetAt + limits.windowMs,
-			unobserved: this.onWire,
 			blind: true,
-			answersAt: this.answers,
+			ownCounts: [],
 			answersBeforeWindow: this.countedAnswers,
 			endsBy: view.endsBy + limits.windowMs,
 		};
@@ -244,7 +241,7 @@ export class Bucket {
 		if (now < this.blockedUntil) return this.blockedUntil - now;
 		this.prune(now, limits.windowMs);
 		const view = this.currentView(limits, now);
-		if (view && spendable(view.remaining, view.unobserved, this.reserve(limits, view.limit, now)) < 1) {
+		if (view && spendable(view.limit - view.counted, this.onWire, this.reserve(limits, view.limit, now)) < 1) {
 			return Math.max(1, view.endsBy - now);
 		}
 		// The local count stands in for a server that says nothing, and keeps a budget set below the server's.
@@ -286,11 +283,9 @@ export class Bucket {
 			await sleepSlice(delay, this.nextChange(), signal);
 		}
 		const view = this.view;
-		const ticket: SendTicket =
-			view && !view.blind ? { basis: { resetAt: view.resetAt, counted: view.limit - view.remaining, answersAt: view.answersAt } } : {};
+		const ticket: SendTicket = view && !view.blind ? { basis: { resetAt: view.resetAt, counted: view.counted } } : {};
 		this.onWire++;
 		this.sends++;
-		if (view) view.unobserved++;
 		this.counters.requestsSent++;
 		if (isRetry) this.counters.retries++;
 		this.counters.maxInFlight = Math.max(this.counters.maxInFlight, this.onWire);
@@ -303,7 +298,6 @@ export class Bucket {
 	finishSend(ticket: SendTicket, answer?: { status: number; headers: Record<string, unknown> }, limits?: BucketLimits) {
 		const now = Date.now();
 		this.onWire--;
-		this.answers++;
 		this.finishedAt.push(now);
 		if (answer) {
 			if (limits) this.observeServerCount(ticket, answer, limits, now);
@@ -329,29 +323,32 @@ export class Bucket {
 		if (!Number.isFinite(remaining) || resetAt === undefined || resetAt <= now) return;
 		const reported = Number(headerValue(headers, 'x-ratelimit-limit'));
 		const limit = Number.isFinite(reported) && reported > 0 ? reported : (this.view?.limit ?? limits.requestsPerWindow);
-		// Requests still on the wire were sent before this count was taken: assume they will use it too.
+		const counted = limit - remaining;
 		const view = this.view;
-		const sameWindow = view !== undefined && !view.blind && resetAt === view.resetAt;
-		const rawReset = headerValue(headers, 'x-ratelimit-reset');
-		const grace = resetIsWholeSeconds(rawReset) ? (limits.resetGraceMs ?? SERVER_RESET_GRACE_MS) : (limits.clockSkewMs ?? CLOCK_SKEW_MS);
-		const fresh: ServerView = {
-			limit,
-			remaining,
-			resetAt,
-			unobserved: this.onWire,
-			blind: false,
-			answersAt: this.answers,
-			answersBeforeWindow: sameWindow ? view.answersBeforeWindow : this.countedAnswers,
-			endsBy: resetAt + grace,
-		};
-		// A 429 is the server refusing: its count wins even over a later reset (a sliding window's
-		// refusal resets when its oldest request ages out, before the reset of our last success).
-		if (!view || view.blind || status === 429 || resetAt > view.resetAt) this.view = fresh;
-		else if (sameWindow && remaining - this.onWire < view.remaining - view.unobserved) this.view = fresh;
+		const grace = resetIsWholeSeconds(headerValue(headers, 'x-ratelimit-reset')) ? (limits.resetGraceMs ?? SERVER_RESET_GRACE_MS) : (limits.clockSkewMs ?? CLOCK_SKEW_MS);
+		// The latest window (a 429 is the server refusing: its count wins even over a later reset, as a
+		// sliding window's refusal resets when its oldest request ages out, before our last success's).
+		if (!view || view.blind || status === 429 || resetAt > view.resetAt) {
+			const firstOfWindow = !view || view.blind || resetAt !== view.resetAt;
+			this.view = {
+				limit,
+				counted,
+				resetAt,
+				blind: false,
+				ownCounts: [],
+				answersBeforeWindow: firstOfWindow ? this.countedAnswers : view.answersBeforeWindow,
+				endsBy: resetAt + grace,
+			};
+		} else if (resetAt === view.resetAt) {
+			// The same window: a fixed window's count only grows, its highest is the latest.
+			view.counted = Math.max(view.counted, counted);
+		}
 		// (An answer from an older window, overtaken on the way, says nothing new.)
 		this.countedAnswers++;
 		const current = this.view;
-		if (status !== 429 && current && current.resetAt === resetAt) this.observeForeign(ticket, limit - remaining, current, limits, now);
+		if (current?.resetAt !== resetAt) return;
+		current.ownCounts.push(counted);
+		if (status !== 429) this.observeForeign(ticket, counted, current, limits, now);
 	}
 
 	/**
@@ -361,7 +358,9 @@ export class Bucket {
 	 */
 	private observeForeign(ticket: SendTicket, counted: number, view: ServerView, limits: BucketLimits, now: number) {
 		const { basis } = ticket;
-		const during = basis?.resetAt === view.resetAt ? othersIn(counted - basis.counted, this.answers - basis.answersAt) : 0;
+		// Ours in that growth: our answers whose counts fall in it (this one included).
+		const ours = basis ? view.ownCounts.filter((count) => count > basis.counted && count <= counted).length : 0;
+		const during = basis?.resetAt === view.resetAt ? othersIn(counted - basis.counted, ours) : 0;
 		const proven = othersIn(counted, this.sends - view.answersBeforeWindow);
 		if (now - this.foreign.windowStart >= limits.windowMs) {
 			const lastWindowRecent = now - this.foreign.windowStart < 2 * limits.windowMs;

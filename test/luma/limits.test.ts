@@ -43,6 +43,28 @@ test("a budget set higher than the key's: Luma's own count (X-RateLimit-*) keeps
 	expect(sim.requests('/v1/users/get-self')).toHaveLength(90);
 });
 
+test('without the count in the answers, a budget set too high meets 429s, waits out the lockout, and still completes every item once', async () => {
+	const blind = await startLumaSim({ events: { rateLimit: { calendarPerWindow: 40, organizationPerWindow: 100, countHeaders: false } } });
+	try {
+		const items = await runLuma(
+			blind,
+			{ resource: 'user', operation: 'getSelf', options: { concurrency: { maxConcurrentRequests: 8, requestsPerMinute: 400 } } },
+			{ input: Array.from({ length: 90 }, (_, index) => ({ index })) },
+		);
+		expect(items).toHaveLength(90);
+		const stats = blind.sim.events.stats();
+		// Each lockout starts with one 429 past the budget (at most one per window of the 3 that 90 items need).
+		const lockouts = stats.sent429 - stats.rejectedDuringLockout;
+		expect(lockouts).toBeGreaterThan(0);
+		expect(lockouts).toBeLessThanOrEqual(3);
+		// After a 429 the account pauses: only the other requests already in flight (at most 7) can hit its lockout.
+		expect(stats.rejectedDuringLockout).toBeLessThanOrEqual(7 * lockouts);
+		expect(blind.requests('/v1/users/get-self').filter((entry) => entry.status === 200)).toHaveLength(90);
+	} finally {
+		await blind.close();
+	}
+});
+
 test("Luma's own error message reaches the user with the item index; Continue On Fail keeps the other items", async () => {
 	const result = await runLumaWorkflow(sim, { resource: 'event', operation: 'get', eventId: { __rl: true, mode: 'id', value: 'evt-doesnotexist' } });
 	const error = result.error(NODE) as Error & { httpCode?: string; context?: { itemIndex?: number } };

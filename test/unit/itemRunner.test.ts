@@ -3,10 +3,11 @@
  * prepare-before-run, batching, job slots, concurrency, Continue On Fail and pairing.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { errorItem, runItems } from '../../nodes/shared/itemRunner';
 import { runWorkflow } from '../helpers/n8n';
+import { probeDescription } from '../helpers/probeNode';
 
 interface Journal {
 	events: string[];
@@ -20,17 +21,7 @@ let journal: Journal;
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
 class RunnerProbe implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Runner Probe',
-		name: 'runnerProbe',
-		group: ['transform'],
-		version: 1,
-		description: 'test only',
-		defaults: { name: 'Probe' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		properties: [{ displayName: 'Config', name: 'config', type: 'json', default: {} }],
-	};
+	description: INodeTypeDescription = probeDescription('runnerProbe', [{ displayName: 'Config', name: 'config', type: 'json', default: {} }]);
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const config = this.getNodeParameter('config', 0) as IDataObject;

@@ -5,11 +5,11 @@
  * execution (n8n-core's WorkflowExecute and getNodeParameter), counting the reads n8n serves.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { routeOperation } from '../../nodes/shared/router';
 import type { ResourceModule } from '../../nodes/shared/types';
 import { runWorkflow } from '../helpers/n8n';
+import { probeDescription } from '../helpers/probeNode';
 
 const show = { show: { resource: ['thing'], operation: ['get'] } };
 
@@ -61,17 +61,7 @@ const resources: Record<string, ResourceModule> = {
 };
 
 class RouterProbe implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Router Probe',
-		name: 'routerProbe',
-		group: ['transform'],
-		version: 1,
-		description: 'test only',
-		defaults: { name: 'Probe' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		properties,
-	};
+	description: INodeTypeDescription = probeDescription('routerProbe', properties);
 
 	async execute(this: IExecuteFunctions) {
 		const read = this.getNodeParameter.bind(this);

@@ -4,7 +4,6 @@
  * Time is scaled (windows and lockouts of a few hundred ms); assertions are on counts and ordering.
  */
 import type { IDataObject, IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { readConcurrencySettings } from '../../nodes/shared/concurrency';
 import { parseResetTime, parseRetryAfter } from '../../nodes/shared/headers';
@@ -12,29 +11,23 @@ import { runPerItem } from '../../nodes/shared/itemRunner';
 import { getBucket, getSchedulerCounters, resetScheduler } from '../../nodes/shared/scheduler';
 import { configureTransport, lumaApiRequest, setRunSettings } from '../../nodes/shared/transport';
 import { runWorkflow } from '../helpers/n8n';
+import { probeDescription } from '../helpers/probeNode';
 import type { ScriptedAnswer, ScriptedServer } from '../helpers/scriptedServer';
 import { startScriptedServer } from '../helpers/scriptedServer';
 
 /** A node that sends one request per item through the shared transport. */
 class TransportProbe implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Transport Probe',
-		name: 'transportProbe',
-		group: ['transform'],
-		version: 1,
-		description: 'test only',
-		defaults: { name: 'Probe' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'lumaApi', required: false }, { name: 'lumaLabsApi', required: false }],
-		properties: [
+	description: INodeTypeDescription = probeDescription(
+		'transportProbe',
+		[
 			{ displayName: 'API', name: 'api', type: 'string', default: 'events' },
 			{ displayName: 'Method', name: 'method', type: 'string', default: 'GET' },
 			{ displayName: 'Path', name: 'path', type: 'string', default: '/v1/users/get-self' },
 			{ displayName: 'Limit Group', name: 'limitGroup', type: 'string', default: '' },
 			{ displayName: 'Options', name: 'options', type: 'json', default: {} },
 		],
-	};
+		[{ name: 'lumaApi', required: false }, { name: 'lumaLabsApi', required: false }],
+	);
 
 	async execute(this: IExecuteFunctions) {
 		const items = this.getInputData();

@@ -189,6 +189,27 @@ describe('the bucket against the server count', () => {
 		expect(200 - server.counted).toBe(left);
 	});
 
+	test('on a sliding window (the Agents API: every create answered with its own reset) the reserve holds too', async () => {
+		const limits = limitsFor({ processes: 3, requestsPerWindow: 30, serverWindow: 'sliding' });
+		const bucket = new Bucket();
+		const accepted: number[] = [];
+		let sent = 0;
+		const wire: SendTicket[] = [];
+		while (sent < 100) {
+			while (wire.length < limits.maxConcurrent && bucket.sendDelay(limits) === 0) {
+				wire.push(await bucket.startSend(limits));
+				sent++;
+			}
+			if (wire.length === 0) break;
+			now += 10;
+			accepted.push(now);
+			const headers = { 'x-ratelimit-limit': '30', 'x-ratelimit-remaining': String(30 - accepted.length), 'x-ratelimit-reset': String(Math.ceil((now + WINDOW) / 1000)) };
+			bucket.finishSend(wire.shift()!, { status: 201, headers }, limits);
+		}
+		// 30 per minute, 2 more processes at concurrency 5: 10 left for their creates in flight.
+		expect(accepted).toHaveLength(20);
+	});
+
 	test("after the reset it sends into the new window before any answer shows that window's count, up to the budget", async () => {
 		const limits = limitsFor({ processes: 3 });
 		const server = scriptedServer(200, WINDOW, now);

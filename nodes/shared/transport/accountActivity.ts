@@ -117,12 +117,22 @@ export class AccountActivity {
 		return Number.isNaN(parsed) ? undefined : parsed;
 	}
 
-	/** Lists the account's recent generations (one listing at a time, shared by every waiting create). */
-	async refresh(listPage: ListPage, timing: ActivityTiming): Promise<void> {
+	/**
+	 * Lists the account's recent generations (one listing at a time, shared by every waiting create).
+	 * A listing that fails (after the transport's retries) leaves the last one in place, aged as if
+	 * just taken: the creates go on by what is known, and a 429 is still waited out as always.
+	 */
+	async refresh(listPage: ListPage, timing: ActivityTiming, signal?: AbortSignal): Promise<void> {
 		if (!this.refreshing) {
-			this.refreshing = this.takeListing(listPage, timing).finally(() => (this.refreshing = undefined));
+			this.refreshing = this.takeListing(listPage, timing)
+				.catch(() => {
+					const entries = this.listing?.entries ?? new Map<string, Listed>();
+					this.listing = { requestedAt: Date.now(), takenAt: Date.now(), entries };
+				})
+				.finally(() => (this.refreshing = undefined));
 		}
 		await this.refreshing;
+		if (signal?.aborted) throw new CancelledError();
 	}
 
 	private async takeListing(listPage: ListPage, timing: ActivityTiming): Promise<void> {
@@ -244,7 +254,7 @@ export class AccountActivity {
 		let maxListingAgeMs = timing.maxAgeMs;
 		for (;;) {
 			this.lastUsedAt = Date.now();
-			if (!this.listing || Date.now() - this.listing.takenAt > maxListingAgeMs) await this.refresh(listPage, timing);
+			if (!this.listing || Date.now() - this.listing.takenAt > maxListingAgeMs) await this.refresh(listPage, timing, signal);
 			const verdict = this.verdict(group, plan, timing, afterPause);
 			if (verdict.go) return this.startCreate(group, verdict.handoff);
 			maxListingAgeMs = verdict.maxListingAgeMs;
@@ -273,14 +283,13 @@ export class AccountActivity {
 	private startCreate(group: CreateGroup, handoff: boolean): CreateTurn {
 		const create: OwnCreate = { group, sentAt: Date.now() };
 		this.own.push(create);
-		if (handoff) {
-			const index = this.handoffs.findIndex((entry) => entry.group === group && entry.until > create.sentAt);
-			this.handoffs.splice(index, 1);
-		} else {
-			this.claimed[group]++;
-		}
+		const [credit] = handoff ? this.handoffs.splice(this.handoffs.findIndex((entry) => entry.group === group && entry.until > create.sentAt), 1) : [];
+		if (!handoff) this.claimed[group]++;
+		// Refused: nothing was created, so the slot (or the claim on one) is given back.
 		const forget = () => {
 			this.own = this.own.filter((entry) => entry !== create);
+			if (credit) this.handoffs.push(credit);
+			else this.claimed[group] = Math.max(0, this.claimed[group] - 1);
 			this.notify();
 		};
 		return {

@@ -58,12 +58,13 @@ export function reserveFor({ processes, maxConcurrent, foreignInFlight, limit }:
 }
 
 /**
- * How many more requests this process may send now, by the server's count: what it had left when
- * it last answered, minus this process's requests it may not have counted yet (on the wire then,
- * or sent since), minus the reserve. 0 or less: wait for the window to reset.
+ * How many more requests this process may send now, by the server's count: what was left after the
+ * request it processed last (the highest count it reported), minus this process's requests on the
+ * wire (any of ours it processed after that one is among them), minus the reserve. 0 or less:
+ * wait for the window to reset.
  */
-export function spendable(remaining: number, unobserved: number, reserve: number): number {
-	return remaining - unobserved - reserve;
+export function spendable(remaining: number, onTheWire: number, reserve: number): number {
+	return remaining - onTheWire - reserve;
 }
 
 /**

@@ -29,6 +29,11 @@ export interface EventsRateLimit {
 	lockoutMs?: number;
 	/** Send Retry-After on 429 (seconds, scaled). Default false. */
 	retryAfterHeader?: boolean;
+	/**
+	 * Send the count (X-RateLimit-Limit/Remaining/Reset) on successful answers. Default true, as Luma
+	 * does; false stands for a proxy that strips them, the case where a budget set too high meets 429s.
+	 */
+	countHeaders?: boolean;
 	enabled?: boolean;
 }
 
@@ -225,6 +230,7 @@ export class EventsSimulator implements SimApiModule {
 			state.blockedUntil = now + lockoutMs;
 			return { response: limited(state.blockedUntil), headers: {} };
 		}
+		if (settings.countHeaders === false) return { headers: {} };
 		return {
 			headers: {
 				'x-ratelimit-limit': String(limit),
