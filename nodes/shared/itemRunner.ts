@@ -190,25 +190,27 @@ export async function runItems<P, R>(ctx: IExecuteFunctions, options: RunItemsOp
 }
 
 /**
- * The router's loop for per-item operations: every item is checked first (`checkItem`), then each
- * runs `operation` on its own, up to `concurrency` at a time.
+ * The router's loop for per-item operations: every item is checked (`checkItem`) and prepared
+ * (`prepare`, the operation's reading and checking) first, then each runs `operation` with what
+ * its preparation returned, up to `concurrency` at a time.
  */
 export async function runPerItem(
 	this: IExecuteFunctions,
 	itemCount: number,
 	concurrency: number,
-	operation: (itemIndex: number) => Promise<OperationResult>,
+	operation: (itemIndex: number, prepared: unknown) => Promise<OperationResult>,
 	checkItem: (itemIndex: number) => void = () => undefined,
+	prepare: (itemIndex: number) => Promise<unknown> = async () => undefined,
 ): Promise<INodeExecutionData[]> {
 	const outcomes = await runItems(this, {
 		itemCount,
 		concurrency,
 		continueOnFail: this.continueOnFail(),
-		prepare: (itemIndex) => {
+		prepare: async (itemIndex) => {
 			checkItem(itemIndex);
-			return itemIndex;
+			return await prepare(itemIndex);
 		},
-		run: async ([entry]) => [await operation(entry.itemIndex)],
+		run: async ([entry]) => [await operation(entry.itemIndex, entry.prepared)],
 	});
 	return outcomes.flatMap((outcome, itemIndex) =>
 		outcome.ok ? toPairedItems(outcome.value, itemIndex) : [errorItem(outcome.error, itemIndex)],

@@ -83,7 +83,15 @@ export async function routeOperation(
 	setRunSettings(this, settings);
 	const run: NodeRun = { settings, checkItem: itemParameterChecker(this, resources[resource].description, checks) };
 	if (module.executeBatch) return [await module.executeBatch.call(this, items, run)];
+	const { prepare, execute } = module;
 	return [
-		await runPerItem.call(this, items.length, settings.maxConcurrentRequests, async (itemIndex) => await module.execute.call(this, itemIndex), run.checkItem),
+		await runPerItem.call(
+			this,
+			items.length,
+			settings.maxConcurrentRequests,
+			async (itemIndex, prepared) => await execute.call(this, itemIndex, prepared),
+			run.checkItem,
+			prepare ? async (itemIndex) => await prepare.call(this, itemIndex) : undefined,
+		),
 	];
 }

@@ -14,10 +14,16 @@ export interface NodeRun {
 /**
  * One operation file (Airtable v2 shape): its fields and its execute(). The router owns the item
  * loop, concurrency, continueOnFail and pairedItem; an operation handles one item...
+ *
+ * An operation that changes something in Luma splits its item into `prepare` (read and check every
+ * input, look up what it needs with reads; nothing with a side effect) and `execute` (send, given
+ * what `prepare` returned). The router prepares EVERY item before any item executes, so one bad item
+ * stops the node before the others are sent, and a re-run after the fix does not repeat them.
  */
 export interface PerItemOperation {
 	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult>;
+	prepare?(this: IExecuteFunctions, itemIndex: number): Promise<unknown>;
+	execute(this: IExecuteFunctions, itemIndex: number, prepared: unknown): Promise<OperationResult>;
 	executeBatch?: never;
 }
 

@@ -34,6 +34,15 @@ async function n8nCommand(userFolder, args, options = {}) {
 	const installed = await ensureN8n({ cacheDir: options.cacheDir, quiet: true });
 	const p = pathsFor(installed.cacheDir);
 	fs.mkdirSync(userFolder, { recursive: true });
+	// Another process may take the free broker port between our pick and n8n's bind; n8n then exits
+	// at start-up, before doing anything, so picking another port and starting again is safe.
+	for (let attempt = 1; ; attempt++) {
+		const res = await runOnce(p, userFolder, args, options);
+		if (res.code === 0 || attempt >= 3 || !BROKER_PORT_TAKEN.test(res.stdout + res.stderr)) return res;
+	}
+}
+
+async function runOnce(p, userFolder, args, options) {
 	const env = n8nEnv(p, userFolder, { ...(await ownBrokerPort()), ...options.env });
 	return new Promise((resolve, reject) => {
 		const started = Date.now();
@@ -86,6 +95,8 @@ function freePort() {
  * N8N_RUNNERS_BROKER_PORT, default 5679, and exit when it is taken: by `npm run dev`, another
  * worktree's e2e suite, or the other processes of a queue-mode run. Each process gets a free port.
  */
+const BROKER_PORT_TAKEN = /Task Broker's port \d+ is already in use/;
+
 async function ownBrokerPort() {
 	return { N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
 }
@@ -174,14 +185,21 @@ async function waitUntilReady(managed, probe, { label, where, timeoutMs }) {
 async function spawnN8n(spec) {
 	const installed = await ensureN8n({ cacheDir: spec.cacheDir, quiet: true });
 	const p = pathsFor(installed.cacheDir);
-	const managed = spawnManaged(p.nodeBin, [p.n8nBin, ...spec.args], {
-		cwd: spec.userFolder,
-		env: n8nEnv(p, spec.userFolder, { ...(await ownBrokerPort()), ...spec.env }),
-		logFile: spec.logFile,
-		onOutput: spec.onOutput,
-	});
-	await waitUntilReady(managed, () => answers200(spec.readyUrl), { label: spec.label, where: spec.url || spec.readyUrl, timeoutMs: spec.startTimeoutMs });
-	return managed;
+	for (let attempt = 1; ; attempt++) {
+		const managed = spawnManaged(p.nodeBin, [p.n8nBin, ...spec.args], {
+			cwd: spec.userFolder,
+			env: n8nEnv(p, spec.userFolder, { ...(await ownBrokerPort()), ...spec.env }),
+			logFile: spec.logFile,
+			onOutput: spec.onOutput,
+		});
+		try {
+			await waitUntilReady(managed, () => answers200(spec.readyUrl), { label: spec.label, where: spec.url || spec.readyUrl, timeoutMs: spec.startTimeoutMs });
+			return managed;
+		} catch (error) {
+			// As in n8nCommand: a broker port taken in between ends n8n at start-up; start it again.
+			if (attempt >= 3 || !BROKER_PORT_TAKEN.test(managed.output())) throw error;
+		}
+	}
 }
 
 /**

@@ -38,7 +38,8 @@ beforeAll(async () => {
 	env.sim.configure({ dreamMachine: { limits: { video: { concurrent: 10_000, createsPerMinute: 10_000 }, image: { concurrent: 10_000, createsPerMinute: 10_000 } } } });
 	fixtures[VIDEO] = await finished('/generations/video', { model: 'ray-2', prompt: 'a lighthouse in a storm' });
 	fixtures[IMAGE] = await finished('/generations/image', { model: 'photon-1', prompt: 'a watercolor fox' });
-	for (let i = 0; i < 9; i++) deletable.push(await finished('/generations/image', { model: 'photon-flash-1', prompt: `a pebble number ${i}` }));
+	// Each Delete row uses five: one good item alone, two together, two around the bad one.
+	for (let i = 0; i < 15; i++) deletable.push(await finished('/generations/image', { model: 'photon-flash-1', prompt: `a pebble number ${i}` }));
 }, 60_000);
 afterAll(async () => {
 	await env.close();

@@ -2,11 +2,12 @@
  * The bad-input suite's one shape of test (issue 14): a field set by an expression receives
  * something it never promised to take, and
  * - with Continue On Fail off, the node stops with an error naming the field, and NOT ONE request
- *   reached the API (the simulator's request log is the witness);
+ *   reached the API (the simulator's request log is the witness); after a good item it stops before
+ *   that item's create or update is sent too (reads may have gone);
  * - with Continue On Fail on, the good items around the bad one succeed (each giving what one good
  *   item gives alone: list operations give several items), the bad one becomes its own error item,
  *   every output is paired with its input, and the bad item added no request (the run sent exactly
- *   twice what one good item sends).
+ *   what a run of the two good items sends).
  * A case gives the node's parameters (reading `$json.value` where the bad value goes), a good and a
  * bad `$json`, and the message the error must carry.
  */
@@ -108,10 +109,22 @@ export async function checkBadInput(env: BadInputSim, testCase: BadInputCase): P
 	expect(error.context?.itemIndex ?? 0).toBe(0);
 	expect(off.requests.map((entry) => `${entry.method} ${entry.path}`)).toEqual([]);
 
-	// What one good item sends, to tell that the bad item sent nothing.
+	// Off, after a good item: the bad item still stops the node before anything with a side effect
+	// is sent, the good item's included (every item is prepared before any is sent; reads may go).
+	const afterGood = await run(env, testCase, [good(), testCase.bad], false);
+	const afterGoodError = afterGood.result.error(afterGood.name) ?? afterGood.result.error();
+	if (!afterGoodError) throw new Error(`${testCase.name}: after a good item, the node accepted the bad value`);
+	expectMessage(afterGoodError.message, testCase.message);
+	expect(afterGood.requests.filter((entry) => entry.method !== 'GET').map((entry) => `${entry.method} ${entry.path}`)).toEqual([]);
+
+	// What one good item gives, and what two good items send (a run may send a request of its own
+	// once, such as a look at the account before the first create), to tell the bad item sent nothing.
 	const single = await run(env, testCase, [good()], false);
 	const singleError = single.result.error(single.name) ?? single.result.error();
 	if (singleError) throw new Error(`${testCase.name}: the good item failed: ${singleError.message}`);
+	const pair = await run(env, testCase, [good(), good()], false);
+	const pairError = pair.result.error(pair.name) ?? pair.result.error();
+	if (pairError) throw new Error(`${testCase.name}: two good items failed: ${pairError.message}`);
 
 	// On: good, bad, good.
 	const on = await run(env, testCase, [good(), testCase.bad, good()], true);
@@ -124,5 +137,5 @@ export async function checkBadInput(env: BadInputSim, testCase: BadInputCase): P
 	const badOutput = output[perGoodItem];
 	for (const item of output) if (item !== badOutput) expect(item.json.error).toBeUndefined();
 	expectMessage(String(badOutput.json.error), testCase.message);
-	expect(on.requests).toHaveLength(2 * single.requests.length);
+	expect(on.requests).toHaveLength(pair.requests.length);
 }

@@ -128,10 +128,25 @@ describe.each(CREATES)('$name: the connection drops on the create', ({ path, par
 	});
 });
 
-// engine/lostCreates.ts matches by the echoed request alone, within two minutes of clock skew: a
-// create that never reached Luma is taken for an identical one made just before (by another run,
-// or for upscale and add audio, whose request does not name the source video, of another video).
-test.todo('a create that never reached Luma is not mistaken for an identical generation made just before it');
+describe('a create that never reached Luma is not mistaken for one made just before it', () => {
+	// Before a run's first create the node notes the newest generations: an identical request made
+	// just before (another run; or an upscale of another video, whose request names no source) is
+	// never taken for the lost one.
+	test.each([
+		['Image → Generate, the same prompt run just before', { resource: 'image', operation: 'generate', prompt: 'the same quiet harbour' }, 'generations/image'],
+		['Video → Upscale, another upscale at the same resolution', { resource: 'video', operation: 'upscale', generationId: '<<video>>', resolution: '1080p' }, 'generations/<<video>>/upscale'],
+	])('%s', async (_name, parameters, route) => {
+		const withVideo = JSON.parse(JSON.stringify(parameters).replace('<<video>>', video)) as IDataObject;
+		const path = `${MOUNT}/${route.replace('<<video>>', video)}`;
+		const earlier = await run({ ...withVideo, waitForCompletion: 'none' });
+		expect(earlier.error).toBeUndefined();
+		const before = sim.dreamMachine.generations.size;
+		sim.configure({ faults: [{ method: 'POST', path, times: 1, dropConnection: true, beforeHandling: true }] });
+		const { error } = await run({ ...withVideo, waitForCompletion: 'none' });
+		expect(error?.message).toMatch(/was not found: it was most likely not created$/);
+		expect(sim.dreamMachine.generations.size).toBe(before);
+	});
+});
 
 test('a lost create found again is then waited for like any other (Poll)', async () => {
 	const before = new Set(sim.dreamMachine.generations.keys());

@@ -156,6 +156,30 @@ describe('Event', () => {
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 		expect(sim.requests('/v1/events/create')).toHaveLength(0);
 	});
+
+	it('stops on a bad item before any item is created, so a re-run after the fix creates each event once', async () => {
+		const parameters = {
+			resource: 'event',
+			operation: 'create',
+			name: '={{ $json.name }}',
+			start_at: '2027-05-01T18:00:00',
+			timezone: 'UTC',
+			additionalFields: { end_at: '={{ $json.end }}' },
+		};
+		const input = [0, 1, 2, 3, 4].map((index) => ({ name: `Re-run Safe ${index}`, end: '2027-05-01T20:00:00' }));
+		const created = () => [...state().events.values()].filter((event) => event.name.startsWith('Re-run Safe '));
+
+		const error = await runLumaError(sim, parameters, { input: input.map((item, index) => (index === 3 ? { ...item, end: '2027-05-01T17:00:00' } : item)) });
+		expect(error.message).toMatch(/End must be after Start/);
+		expect(error.context?.itemIndex).toBe(3);
+		expect(sim.requests('/v1/events/create')).toHaveLength(0);
+		expect(created()).toHaveLength(0);
+
+		const items = await run(parameters, { input });
+		expect(items.map((item) => item.json.name)).toEqual(input.map((item) => item.name));
+		expect(sim.requests('/v1/events/create')).toHaveLength(5);
+		expect(created().map((event) => event.name).sort()).toEqual(input.map((item) => item.name));
+	});
 });
 
 describe('Guest', () => {

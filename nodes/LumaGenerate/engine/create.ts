@@ -13,7 +13,7 @@ import { callbackUrlForRun, saveCallbackState } from './callback';
 import { finalizeGeneration, readDownloadSettings, readMaxWaitMinutes } from './finalize';
 import type { Outcome, WaitMode } from './flow';
 import { outcomeItem, runGenerations } from './flow';
-import { recoverLostGeneration } from './lostCreates';
+import { noteExistingGenerations, recoverLostGeneration } from './lostCreates';
 import { dreamMachineSchedule } from './waiting';
 
 /** One create request, validated and ready to send. */
@@ -46,6 +46,7 @@ async function sendCreate(
 	itemIndex: number,
 ): Promise<Generation> {
 	const body = callbackUrl ? { ...request.body, callback_url: callbackUrl } : request.body;
+	await noteExistingGenerations(this, itemIndex);
 	const sentAt = Date.now();
 	try {
 		const response = await lumaApiRequest(this, 'dreamMachine', {

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { LostAnswer } from '../../shared/errors';
 import type { Generation } from '../../shared/generation/generation';
 import { asGeneration } from '../../shared/generation/generation';
-import { recoverLostCreate } from '../../shared/lostCreates';
+import { claimedInRun, recoverLostCreate } from '../../shared/lostCreates';
 import { lumaApiRequest } from '../../shared/transport';
 
 /**
@@ -11,7 +11,10 @@ import { lumaApiRequest } from '../../shared/transport';
  * ambiguous 5xx, a garbled body) may have started a paid generation. The API echoes each request in
  * the generation's `request`, and lists the newest generations first, so the node looks for one that
  * carries exactly what it sent, made since just before it sent it (the look itself:
- * nodes/shared/lostCreates.ts).
+ * nodes/shared/lostCreates.ts). An identical request made just before (by another run, or an
+ * upscale of another video: its request does not name the source) must not be taken for it, so
+ * before a node run's first create the node notes the newest generations once (a free GET) and
+ * never takes one of those.
  */
 
 /** How many of the newest generations are searched: the lost one is among the last few created. */
@@ -32,11 +35,39 @@ function createdSince(generation: Generation, sentAt: number): boolean {
 	return Number.isNaN(created) || created >= sentAt - CLOCK_SKEW_MS;
 }
 
-async function findEchoed(ctx: IExecuteFunctions, body: IDataObject, sentAt: number, claimed: ReadonlySet<string>, itemIndex: number) {
-	const page = await lumaApiRequest(ctx, 'dreamMachine', { method: 'GET', path: '/generations', qs: { limit: SEARCH_DEPTH, offset: 0 }, itemIndex });
+function listedGenerations(ctx: IExecuteFunctions, page: IDataObject, itemIndex?: number): Generation[] {
 	const listed = Array.isArray(page.generations) ? (page.generations as unknown[]) : [];
-	for (const entry of listed) {
-		const generation = asGeneration(ctx.getNode(), entry, itemIndex);
+	return listed.map((entry) => asGeneration(ctx.getNode(), entry, itemIndex));
+}
+
+async function newestGenerations(ctx: IExecuteFunctions, itemIndex?: number): Promise<Generation[]> {
+	const page = await lumaApiRequest(ctx, 'dreamMachine', { method: 'GET', path: '/generations', qs: { limit: SEARCH_DEPTH, offset: 0 }, itemIndex });
+	return listedGenerations(ctx, page, itemIndex);
+}
+
+/** One look per node run, shared by its items. */
+const existingByRun = new WeakMap<IExecuteFunctions, Promise<void>>();
+
+/**
+ * Notes the generations that exist before this run creates anything (they are claimed for nobody).
+ * Best effort: if the look fails, the create goes ahead, and a lost answer is matched by time alone.
+ */
+export async function noteExistingGenerations(ctx: IExecuteFunctions, itemIndex: number): Promise<void> {
+	let look = existingByRun.get(ctx);
+	if (!look) {
+		look = newestGenerations(ctx, itemIndex).then(
+			(generations) => {
+				for (const generation of generations) claimedInRun(ctx).add(generation.id);
+			},
+			() => undefined,
+		);
+		existingByRun.set(ctx, look);
+	}
+	await look;
+}
+
+async function findEchoed(ctx: IExecuteFunctions, body: IDataObject, sentAt: number, claimed: ReadonlySet<string>, itemIndex: number) {
+	for (const generation of await newestGenerations(ctx, itemIndex)) {
 		if (claimed.has(generation.id) || !createdSince(generation, sentAt)) continue;
 		if (sameValue(body, generation.request ?? {})) return generation;
 	}

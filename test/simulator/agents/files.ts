@@ -110,9 +110,11 @@ export class FileStore {
 	// ---- endpoints ------------------------------------------------------------------------------
 
 	async create(request: SimRequest, client: string, mountUrl: string): Promise<SimResponse> {
-		const contentType = String(request.headers['content-type'] ?? '').toLowerCase();
-		if (contentType.startsWith('multipart/form-data')) return this.createInline(request, client, contentType);
-		if (contentType.startsWith('application/json')) return this.createPresigned(request, client, mountUrl);
+		// The media type is case-insensitive; its boundary parameter is not (RFC 2046), so it stays as sent.
+		const contentType = String(request.headers['content-type'] ?? '');
+		const mediaType = contentType.split(';')[0].trim().toLowerCase();
+		if (mediaType === 'multipart/form-data') return this.createInline(request, client, contentType);
+		if (mediaType === 'application/json') return this.createPresigned(request, client, mountUrl);
 		return detail(415, DETAIL.fileContentType);
 	}
 

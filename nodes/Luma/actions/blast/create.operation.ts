@@ -24,17 +24,21 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['blast'], operation: ['create'] } }, properties);
 
-/** POST /v1/events/blasts/create → Blast (emails guests; never sent twice). */
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+/** The body of the blast (an event link is looked up: a read). */
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const ref = readEventRef.call(this, itemIndex);
 	const content = requireText(this, itemIndex, this.getNodeParameter('content_md', itemIndex), 'Message (Markdown)');
 	const fields = readBlastFields.call(this, itemIndex, this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject);
-	const eventId = await eventIdOf.call(this, itemIndex, ref);
+	return { event_id: await eventIdOf.call(this, itemIndex, ref), content_md: content, ...fields };
+}
+
+/** POST /v1/events/blasts/create → Blast (emails guests; never sent twice). */
+export async function execute(this: IExecuteFunctions, itemIndex: number, body: IDataObject) {
 	return await lumaApiRequest(this, 'events', {
 		method: 'POST',
 		path: '/v1/events/blasts/create',
-		body: { event_id: eventId, content_md: content, ...fields },
+		body,
 		itemIndex,
-		whatToCheck: `Check Blast → Get Many of ${eventId} for this message`,
+		whatToCheck: `Check Blast → Get Many of ${String(body.event_id)} for this message`,
 	});
 }

@@ -21,13 +21,18 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['blast'], operation: ['update'] } }, properties);
 
-/** POST /v1/events/blasts/update → Blast (a sent blast accepts only subject and message). */
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+/** The body of the update: the blast's ID and only the fields the user set. */
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readBlastId.call(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const changes: IDataObject = readBlastFields.call(this, itemIndex, fields);
 	const content = changedText(this, itemIndex, fields, 'content_md', 'Message (Markdown)');
 	if (content) changes.content_md = content;
 	requireChanges(this, itemIndex, changes);
-	return await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/events/blasts/update', body: { blast_id: id, ...changes }, itemIndex, idempotent: true });
+	return { blast_id: id, ...changes };
+}
+
+/** POST /v1/events/blasts/update → Blast (a sent blast accepts only subject and message). */
+export async function execute(this: IExecuteFunctions, itemIndex: number, body: IDataObject) {
+	return await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/events/blasts/update', body, itemIndex, idempotent: true });
 }

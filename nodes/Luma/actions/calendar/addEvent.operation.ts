@@ -43,34 +43,36 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['calendar'], operation: ['addEvent'] } }, properties);
 
-/** POST /v1/calendars/events/add → `{ id: calev-..., status }`. */
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+/** The body of the add: a Luma event by its ID (an event link is looked up: a read), or an external one. */
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const platform = this.getNodeParameter('platform', itemIndex) as string;
 	const submission = this.getNodeParameter('submission_mode', itemIndex) as string;
-	let body: IDataObject;
 	if (platform === 'luma') {
 		const ref = readEventRef.call(this, itemIndex);
-		body = { platform: 'luma', event_id: await eventIdOf.call(this, itemIndex, ref), submission_mode: submission };
-	} else {
-		const url = requireText(this, itemIndex, readUrl(this, itemIndex, this.getNodeParameter('url', itemIndex), 'URL', 'link'), 'URL');
-		const name = requireText(this, itemIndex, this.getNodeParameter('name', itemIndex), 'Name');
-		const duration = requireText(this, itemIndex, this.getNodeParameter('duration', itemIndex), 'Duration');
-		if (!/^P(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?)?$/.test(duration) || duration === 'P' || duration.endsWith('T')) {
-			throw new NodeOperationError(this.getNode(), `Duration is not an ISO 8601 duration like PT1H30M: ${describeValue(duration)}`, { itemIndex });
-		}
-		const timezone = requireTimeZone(this, itemIndex, this.getNodeParameter('timezone', itemIndex), 'Timezone');
-		const host = readText(this, itemIndex, this.getNodeParameter('host', itemIndex, ''), 'Host Name');
-		body = {
-			platform: 'external',
-			url,
-			name,
-			start_at: toLumaDateTime.call(this, itemIndex, this.getNodeParameter('start_at', itemIndex, ''), 'Start', timezone),
-			duration_interval: duration,
-			timezone,
-			submission_mode: submission,
-			...(host ? { host } : {}),
-		};
+		return { platform: 'luma', event_id: await eventIdOf.call(this, itemIndex, ref), submission_mode: submission };
 	}
+	const url = requireText(this, itemIndex, readUrl(this, itemIndex, this.getNodeParameter('url', itemIndex), 'URL', 'link'), 'URL');
+	const name = requireText(this, itemIndex, this.getNodeParameter('name', itemIndex), 'Name');
+	const duration = requireText(this, itemIndex, this.getNodeParameter('duration', itemIndex), 'Duration');
+	if (!/^P(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?)?$/.test(duration) || duration === 'P' || duration.endsWith('T')) {
+		throw new NodeOperationError(this.getNode(), `Duration is not an ISO 8601 duration like PT1H30M: ${describeValue(duration)}`, { itemIndex });
+	}
+	const timezone = requireTimeZone(this, itemIndex, this.getNodeParameter('timezone', itemIndex), 'Timezone');
+	const host = readText(this, itemIndex, this.getNodeParameter('host', itemIndex, ''), 'Host Name');
+	return {
+		platform: 'external',
+		url,
+		name,
+		start_at: toLumaDateTime.call(this, itemIndex, this.getNodeParameter('start_at', itemIndex, ''), 'Start', timezone),
+		duration_interval: duration,
+		timezone,
+		submission_mode: submission,
+		...(host ? { host } : {}),
+	};
+}
+
+/** POST /v1/calendars/events/add → `{ id: calev-..., status }`. */
+export async function execute(this: IExecuteFunctions, itemIndex: number, body: IDataObject) {
 	return await lumaApiRequest(this, 'events', {
 		method: 'POST',
 		path: '/v1/calendars/events/add',

@@ -9,9 +9,12 @@ const properties: INodeProperties[] = [calendarEventIdField, optionsCollection()
 
 export const description = updateDisplayOptions({ show: { resource: ['calendar'], operation: ['approveEvent'] } }, properties);
 
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<string> {
+	return readCalendarEventId.call(this, itemIndex);
+}
+
 /** POST /v1/calendars/events/approve `{ calendar_event_id }`. */
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const id = readCalendarEventId.call(this, itemIndex);
+export async function execute(this: IExecuteFunctions, itemIndex: number, id: string) {
 	await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/calendars/events/approve', body: { calendar_event_id: id }, itemIndex, idempotent: true });
 	return { calendar_event_id: id, status: 'approved' };
 }

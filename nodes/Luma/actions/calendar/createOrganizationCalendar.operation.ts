@@ -21,15 +21,18 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['calendar'], operation: ['createOrganizationCalendar'] } }, properties);
 
-/** POST /v2/organizations/calendars/create → Calendar (organization key). */
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const name = requireText(this, itemIndex, this.getNodeParameter('name', itemIndex), 'Name');
-	const body = { name, ...readCalendarFields.call(this, itemIndex, this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) };
+	return { name, ...readCalendarFields.call(this, itemIndex, this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) };
+}
+
+/** POST /v2/organizations/calendars/create → Calendar (organization key). */
+export async function execute(this: IExecuteFunctions, itemIndex: number, body: IDataObject) {
 	return await lumaApiRequest(this, 'events', {
 		method: 'POST',
 		path: '/v2/organizations/calendars/create',
 		body,
 		itemIndex,
-		whatToCheck: `Check Organization → List Calendars for a calendar named "${name}"`,
+		whatToCheck: `Check Organization → List Calendars for a calendar named "${String(body.name)}"`,
 	});
 }

@@ -25,13 +25,18 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['calendar'], operation: ['rejectEvent'] } }, properties);
 
-/** POST /v1/calendars/events/reject `{ calendar_event_id, message?, notify_submitter? }`. */
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readCalendarEventId.call(this, itemIndex);
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = { calendar_event_id: id, ...pick(fields, ['notify_submitter']) };
 	const message = readText(this, itemIndex, fields.message, 'Message');
 	if (message) body.message = message;
+	return body;
+}
+
+/** POST /v1/calendars/events/reject `{ calendar_event_id, message?, notify_submitter? }`. */
+export async function execute(this: IExecuteFunctions, itemIndex: number, body: IDataObject) {
+	const id = String(body.calendar_event_id);
 	await lumaApiRequest(this, 'events', {
 		method: 'POST',
 		path: '/v1/calendars/events/reject',

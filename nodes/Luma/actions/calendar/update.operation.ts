@@ -23,13 +23,18 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['calendar'], operation: ['update'] } }, properties);
 
-/** POST /v1/calendars/update → Calendar. */
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+/** The body of the update: the calendar's ID and only the fields the user set. */
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const calendarId = getLocatorValue.call(this, 'calendarId', itemIndex, 'Calendar', ID_FORMS.calendar);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const changes: IDataObject = readCalendarFields.call(this, itemIndex, fields);
 	const name = changedText(this, itemIndex, fields, 'name', 'Name');
 	if (name) changes.name = name;
 	requireChanges(this, itemIndex, changes);
-	return await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/calendars/update', body: { calendar_id: calendarId, ...changes }, itemIndex, idempotent: true });
+	return { calendar_id: calendarId, ...changes };
+}
+
+/** POST /v1/calendars/update → Calendar. */
+export async function execute(this: IExecuteFunctions, itemIndex: number, body: IDataObject) {
+	return await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/calendars/update', body, itemIndex, idempotent: true });
 }

@@ -87,20 +87,28 @@ export function tagCreate(kind: TagKind) {
 		},
 		optionsCollection(),
 	];
-	async function execute(this: IExecuteFunctions, itemIndex: number) {
+	async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const name = requireText(this, itemIndex, this.getNodeParameter('name', itemIndex), 'Name');
 		const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-		const body: IDataObject = { name, ...pick(additional, ['color']) };
+		return { name, ...pick(additional, ['color']) };
+	}
+	async function execute(this: IExecuteFunctions, itemIndex: number, body: IDataObject) {
 		const created = await lumaApiRequest(this, 'events', {
 			method: 'POST',
 			path: `${kind.path}/create`,
 			body,
 			itemIndex,
-			whatToCheck: `Check ${kind.label} → Get Many for a tag named "${name}"`,
+			whatToCheck: `Check ${kind.label} → Get Many for a tag named "${String(body.name)}"`,
 		});
 		return { ...body, ...created };
 	}
-	return { description: updateDisplayOptions(show(kind, 'create'), properties), execute };
+	return { description: updateDisplayOptions(show(kind, 'create'), properties), prepare, execute };
+}
+
+/** An update read and checked: the tag and only the fields the user set. */
+export interface TagChanges {
+	tagId: string;
+	changes: IDataObject;
 }
 
 /** POST <path>/update with only the fields the user set → `{}`. */
@@ -120,25 +128,30 @@ export function tagUpdate(kind: TagKind) {
 		},
 		optionsCollection(),
 	];
-	async function execute(this: IExecuteFunctions, itemIndex: number) {
+	async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<TagChanges> {
 		const tagId = getLocatorValue.call(this, 'tagId', itemIndex, kind.label, ID_FORMS.tag);
 		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 		const changes: IDataObject = pick(fields, ['color']);
 		const name = changedText(this, itemIndex, fields, 'name', 'Name');
 		if (name) changes.name = name;
 		requireChanges(this, itemIndex, changes);
+		return { tagId, changes };
+	}
+	async function execute(this: IExecuteFunctions, itemIndex: number, { tagId, changes }: TagChanges) {
 		// Updating to the same values twice leaves the tag as once.
 		await lumaApiRequest(this, 'events', { method: 'POST', path: `${kind.path}/update`, body: { tag_id: tagId, ...changes }, itemIndex, idempotent: true });
 		return { id: tagId, ...changes, updated: true };
 	}
-	return { description: updateDisplayOptions(show(kind, 'update'), properties), execute };
+	return { description: updateDisplayOptions(show(kind, 'update'), properties), prepare, execute };
 }
 
 /** POST <path>/delete → `{}`. */
 export function tagDelete(kind: TagKind) {
 	const properties: INodeProperties[] = [kind.locator(), optionsCollection()];
-	async function execute(this: IExecuteFunctions, itemIndex: number) {
-		const tagId = getLocatorValue.call(this, 'tagId', itemIndex, kind.label, ID_FORMS.tag);
+	async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<string> {
+		return getLocatorValue.call(this, 'tagId', itemIndex, kind.label, ID_FORMS.tag);
+	}
+	async function execute(this: IExecuteFunctions, itemIndex: number, tagId: string) {
 		await lumaApiRequest(this, 'events', {
 			method: 'POST',
 			path: `${kind.path}/delete`,
@@ -148,7 +161,7 @@ export function tagDelete(kind: TagKind) {
 		});
 		return { id: tagId, deleted: true };
 	}
-	return { description: updateDisplayOptions(show(kind, 'delete'), properties), execute };
+	return { description: updateDisplayOptions(show(kind, 'delete'), properties), prepare, execute };
 }
 
 export const CONTACT_TAG: TagKind = {

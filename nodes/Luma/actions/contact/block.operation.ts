@@ -1,6 +1,6 @@
 import { contactStatusOperation } from './contactStatus';
 
-export const { description, execute } = contactStatusOperation(
+export const { description, prepare, execute } = contactStatusOperation(
 	'block',
 	'Email address or contact ID of the contact to block. Blocked people can no longer register for the calendar\'s events.',
 );

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
@@ -29,8 +29,11 @@ export function contactStatusOperation(action: ContactAction, fieldDescription: 
 
 	const description = updateDisplayOptions({ show: { resource: ['contact'], operation: [action] } }, properties);
 
-	async function execute(this: IExecuteFunctions, itemIndex: number) {
-		const contact = contactIdentifier.call(this, itemIndex, this.getNodeParameter('contact', itemIndex, ''), 'Contact');
+	async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+		return contactIdentifier.call(this, itemIndex, this.getNodeParameter('contact', itemIndex, ''), 'Contact');
+	}
+
+	async function execute(this: IExecuteFunctions, itemIndex: number, contact: IDataObject) {
 		await lumaApiRequest(this, 'events', {
 			method: 'POST',
 			path: `/v1/calendars/contacts/${action}`,
@@ -42,5 +45,5 @@ export function contactStatusOperation(action: ContactAction, fieldDescription: 
 		return { ...contact, [OUTCOME[action]]: true };
 	}
 
-	return { description, execute };
+	return { description, prepare, execute };
 }

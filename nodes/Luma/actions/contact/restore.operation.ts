@@ -1,6 +1,6 @@
 import { contactStatusOperation } from './contactStatus';
 
-export const { description, execute } = contactStatusOperation(
+export const { description, prepare, execute } = contactStatusOperation(
 	'restore',
 	'Email address or contact ID of the blocked or removed contact to bring back',
 );

@@ -1,3 +1,3 @@
 import { contactTaggingOperation } from './contactTagging';
 
-export const { description, execute } = contactTaggingOperation('apply');
+export const { description, prepare, execute } = contactTaggingOperation('apply');

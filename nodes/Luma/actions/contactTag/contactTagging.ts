@@ -26,12 +26,16 @@ export function contactTaggingOperation(action: 'apply' | 'unapply') {
 		optionsCollection(),
 	];
 
-	async function execute(this: IExecuteFunctions, itemIndex: number) {
+	async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 		const tag = readTagIdOrName.call(this, itemIndex, 'Contact Tag');
 		const { emails, user_ids } = splitEmailsAndUserIds.call(this, itemIndex, this.getNodeParameter('contacts', itemIndex, ''), 'Contacts');
 		const body: IDataObject = { tag };
 		if (emails.length) body.emails = emails;
 		if (user_ids.length) body.user_ids = user_ids;
+		return body;
+	}
+
+	async function execute(this: IExecuteFunctions, itemIndex: number, body: IDataObject) {
 		const counts = (await lumaApiRequest(this, 'events', {
 			method: 'POST',
 			path: `/v1/calendars/contact-tags/${action}`,
@@ -43,5 +47,5 @@ export function contactTaggingOperation(action: 'apply' | 'unapply') {
 		return { ...body, ...counts };
 	}
 
-	return { description: updateDisplayOptions({ show: { resource: ['contactTag'], operation: [action] } }, properties), execute };
+	return { description: updateDisplayOptions({ show: { resource: ['contactTag'], operation: [action] } }, properties), prepare, execute };
 }

@@ -1,3 +1,3 @@
 import { CONTACT_TAG, tagCreate } from '../common/tagOperations';
 
-export const { description, execute } = tagCreate(CONTACT_TAG);
+export const { description, prepare, execute } = tagCreate(CONTACT_TAG);

@@ -1,3 +1,3 @@
 import { CONTACT_TAG, tagDelete } from '../common/tagOperations';
 
-export const { description, execute } = tagDelete(CONTACT_TAG);
+export const { description, prepare, execute } = tagDelete(CONTACT_TAG);

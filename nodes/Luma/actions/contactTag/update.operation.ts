@@ -1,3 +1,3 @@
 import { CONTACT_TAG, tagUpdate } from '../common/tagOperations';
 
-export const { description, execute } = tagUpdate(CONTACT_TAG);
+export const { description, prepare, execute } = tagUpdate(CONTACT_TAG);

@@ -27,6 +27,12 @@ export function readScopeRef(this: IExecuteFunctions, itemIndex: number): EventR
 	return this.getNodeParameter('scope', itemIndex) === 'calendar' ? 'calendar' : readEventRef.call(this, itemIndex);
 }
 
+/** A coupon request, read and checked: its route prefix (the scope's) and its body. */
+export interface CouponRequest {
+	path: string;
+	body: IDataObject;
+}
+
 /** Base path and the body/query part that names the scope (an event link is looked up). */
 export async function scopeOf(this: IExecuteFunctions, itemIndex: number, ref: EventRef | 'calendar'): Promise<{ path: string; scope: IDataObject }> {
 	if (ref === 'calendar') return { path: '/v1/calendars/coupons', scope: {} };

@@ -5,6 +5,7 @@ import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
 import { CURRENCY_OPTIONS, toCents } from '../common/fields';
 import { ID_FORMS, readId, readNumber } from '../common/inputs';
+import type { CouponRequest } from './couponFields';
 import { couponLimitFields, readCode, readCouponLimits, readScopeRef, scopeFields, scopeOf } from './couponFields';
 
 const properties: INodeProperties[] = [
@@ -41,8 +42,8 @@ export const description = [
 	...updateDisplayOptions({ show: { resource: ['coupon'], operation: ['create'] } }, properties),
 ];
 
-/** POST /v1/{events|calendars}/coupons/create → Coupon. The discount cannot be changed later. */
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+/** The route and body of the create (an event link is looked up: a read). */
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<CouponRequest> {
 	const ref = readScopeRef.call(this, itemIndex);
 	const code = readCode.call(this, itemIndex);
 	const discount: IDataObject =
@@ -57,12 +58,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const limits = readCouponLimits.call(this, itemIndex, fields);
 	const ticketTypeId = ref === 'calendar' ? undefined : readId(this, itemIndex, fields.event_ticket_type_id, 'Ticket Type ID', ID_FORMS.ticketType);
 	const { path, scope } = await scopeOf.call(this, itemIndex, ref);
-	const body: IDataObject = { ...scope, code, discount, ...limits, ...(ticketTypeId ? { event_ticket_type_id: ticketTypeId } : {}) };
+	return { path, body: { ...scope, code, discount, ...limits, ...(ticketTypeId ? { event_ticket_type_id: ticketTypeId } : {}) } };
+}
+
+/** POST /v1/{events|calendars}/coupons/create → Coupon. The discount cannot be changed later. */
+export async function execute(this: IExecuteFunctions, itemIndex: number, { path, body }: CouponRequest) {
 	return await lumaApiRequest(this, 'events', {
 		method: 'POST',
 		path: `${path}/create`,
 		body,
 		itemIndex,
-		whatToCheck: `Check Coupon → Get Many for the code ${code.toUpperCase()}`,
+		whatToCheck: `Check Coupon → Get Many for the code ${String(body.code).toUpperCase()}`,
 	});
 }

@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
 import { requireChanges } from '../common/inputs';
+import type { CouponRequest } from './couponFields';
 import { couponLimitFields, readCode, readCouponLimits, readScopeRef, scopeFields, scopeOf } from './couponFields';
 
 const properties: INodeProperties[] = [
@@ -17,13 +18,18 @@ export const description = [
 	...updateDisplayOptions({ show: { resource: ['coupon'], operation: ['update'] } }, properties),
 ];
 
-/** POST /v1/{events|calendars}/coupons/update: uses left and validity (Luma keeps the discount fixed). */
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+/** The route and body of the update (an event link is looked up: a read). */
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<CouponRequest> {
 	const ref = readScopeRef.call(this, itemIndex);
 	const code = readCode.call(this, itemIndex);
 	const changes = readCouponLimits.call(this, itemIndex, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
 	requireChanges(this, itemIndex, changes);
 	const { path, scope } = await scopeOf.call(this, itemIndex, ref);
-	await lumaApiRequest(this, 'events', { method: 'POST', path: `${path}/update`, body: { ...scope, code, ...changes }, itemIndex, idempotent: true });
-	return { ...scope, code: code.toUpperCase(), ...changes, updated: true };
+	return { path, body: { ...scope, code, ...changes } };
+}
+
+/** POST /v1/{events|calendars}/coupons/update: uses left and validity (Luma keeps the discount fixed). */
+export async function execute(this: IExecuteFunctions, itemIndex: number, { path, body }: CouponRequest) {
+	await lumaApiRequest(this, 'events', { method: 'POST', path: `${path}/update`, body, itemIndex, idempotent: true });
+	return { ...body, code: String(body.code).toUpperCase(), updated: true };
 }

@@ -36,12 +36,27 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['event'], operation: ['cancel'] } }, properties);
 
-/** POST /v1/events/cancel `{ event_id, cancellation_token, should_refund }` (token requested first when empty). */
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+interface Cancellation {
+	eventId: string;
+	/** Empty: requested from Luma when the item is sent. */
+	token: string;
+	shouldRefund: boolean;
+}
+
+/** The event (an event link is looked up: a read), the token as given and the refund choice. */
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Cancellation> {
 	const ref = readEventRef.call(this, itemIndex);
-	let token = readText(this, itemIndex, this.getNodeParameter('cancellationToken', itemIndex, ''), 'Cancellation Token');
+	const token = readText(this, itemIndex, this.getNodeParameter('cancellationToken', itemIndex, ''), 'Cancellation Token');
 	const shouldRefund = this.getNodeParameter('shouldRefund', itemIndex, false) === true;
-	const eventId = await eventIdOf.call(this, itemIndex, ref);
+	return { eventId: await eventIdOf.call(this, itemIndex, ref), token, shouldRefund };
+}
+
+/**
+ * POST /v1/events/cancel `{ event_id, cancellation_token, should_refund }`. A token not given is
+ * requested here, not in `prepare`: asking for one is a request to cancel, and it expires.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number, { eventId, token: given, shouldRefund }: Cancellation) {
+	let token = given;
 	let request: IDataObject | undefined;
 	if (!token) {
 		request = (await lumaApiRequest(this, 'events', {

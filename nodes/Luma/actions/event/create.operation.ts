@@ -41,12 +41,8 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['event'], operation: ['create'] } }, properties);
 
-/**
- * POST /v1/events/create → `{ id }`; the output is the created event (read back with Get). A create
- * is never sent twice (see transport); when its answer is lost, the event is looked for on the
- * calendar (lostCreate.ts) instead.
- */
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+/** Reads and checks one item: the body of its create (run for every item before any is sent). */
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const name = requireText(this, itemIndex, this.getNodeParameter('name', itemIndex), 'Name');
 	const timezone = requireTimeZone(this, itemIndex, this.getNodeParameter('timezone', itemIndex), 'Timezone');
 	const body: IDataObject = {
@@ -56,6 +52,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		...readEventFields.call(this, itemIndex, this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, timezone),
 	};
 	requireAfter.call(this, itemIndex, body.start_at as string, body.end_at as string | undefined, ['Start', 'End']);
+	return body;
+}
+
+/**
+ * POST /v1/events/create → `{ id }`; the output is the created event (read back with Get). A create
+ * is never sent twice (see transport); when its answer is lost, the event is looked for on the
+ * calendar (lostCreate.ts) instead.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number, body: IDataObject) {
 	const sentAt = Date.now();
 	let eventId: string;
 	try {

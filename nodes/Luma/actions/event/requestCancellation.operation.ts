@@ -9,12 +9,16 @@ const properties: INodeProperties[] = [eventLocator(), optionsCollection()];
 
 export const description = updateDisplayOptions({ show: { resource: ['event'], operation: ['requestCancellation'] } }, properties);
 
+/** The event's ID (an event link is looked up: a read). */
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<string> {
+	return await resolveEventId.call(this, itemIndex);
+}
+
 /**
  * POST /v1/events/cancel/request → `{ cancellation_token, is_paid, guest_count }`. Step one of
  * Luma's two-step cancel: the token (valid 15 minutes) goes into Event → Cancel.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const eventId = await resolveEventId.call(this, itemIndex);
+export async function execute(this: IExecuteFunctions, itemIndex: number, eventId: string) {
 	const answer = (await lumaApiRequest(this, 'events', {
 		method: 'POST',
 		path: '/v1/events/cancel/request',

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
@@ -20,18 +20,22 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['event'], operation: ['transferCalendar'] } }, properties);
 
-/** POST /v1/organizations/events/transfer-calendar `{ event_id, calendar_id }` (organization key). */
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+/** The body of the transfer (an event link is looked up: a read). */
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const ref = readEventRef.call(this, itemIndex);
 	const calendarId = getLocatorValue.call(this, 'calendarId', itemIndex, 'Target Calendar', ID_FORMS.calendar);
-	const eventId = await eventIdOf.call(this, itemIndex, ref);
+	return { event_id: await eventIdOf.call(this, itemIndex, ref), calendar_id: calendarId };
+}
+
+/** POST /v1/organizations/events/transfer-calendar `{ event_id, calendar_id }` (organization key). */
+export async function execute(this: IExecuteFunctions, itemIndex: number, body: IDataObject) {
 	await lumaApiRequest(this, 'events', {
 		method: 'POST',
 		path: '/v1/organizations/events/transfer-calendar',
-		body: { event_id: eventId, calendar_id: calendarId },
+		body,
 		itemIndex,
 		// Moving an event to the calendar it is on is a no-op.
 		idempotent: true,
 	});
-	return { event_id: eventId, calendar_id: calendarId, transferred: true };
+	return { ...body, transferred: true };
 }

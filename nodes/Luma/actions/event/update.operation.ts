@@ -70,11 +70,11 @@ function readChanges(this: IExecuteFunctions, itemIndex: number, fields: IDataOb
 const hasOffset = (value: unknown) => typeof value === 'string' && /(Z|[+-]\d{2}:?\d{2})$/i.test(value.trim());
 
 /**
- * POST /v1/events/update with only the fields the user set; outputs the updated event. Every field
- * is read and checked before the first request; wall-clock times need the event's own time zone
- * (unless Timezone is set here), and End alone is checked against the event's current start.
+ * The body of the update, with only the fields the user set. Every field is read and checked before
+ * the first request; wall-clock times need the event's own time zone (unless Timezone is set here),
+ * and End alone is checked against the event's current start: both read from the event (reads).
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const ref = readEventRef.call(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const given = fields.timezone === undefined ? undefined : requireTimeZone(this, itemIndex, fields.timezone, 'Timezone');
@@ -103,7 +103,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	}
 	const body: IDataObject = { event_id: eventId, ...changes };
 	if (fields.suppress_notifications !== undefined) body.suppress_notifications = fields.suppress_notifications === true;
+	return body;
+}
+
+/** POST /v1/events/update; outputs the updated event. */
+export async function execute(this: IExecuteFunctions, itemIndex: number, body: IDataObject) {
 	// Setting the same values again changes nothing, so a retry is safe.
 	await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/events/update', body, itemIndex, idempotent: true });
-	return await getEvent.call(this, itemIndex, eventId);
+	return await getEvent.call(this, itemIndex, String(body.event_id));
 }

@@ -1,3 +1,3 @@
 import { eventTaggingOperation } from './eventTagging';
 
-export const { description, execute } = eventTaggingOperation('apply');
+export const { description, prepare, execute } = eventTaggingOperation('apply');

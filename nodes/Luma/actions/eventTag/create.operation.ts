@@ -1,3 +1,3 @@
 import { EVENT_TAG, tagCreate } from '../common/tagOperations';
 
-export const { description, execute } = tagCreate(EVENT_TAG);
+export const { description, prepare, execute } = tagCreate(EVENT_TAG);

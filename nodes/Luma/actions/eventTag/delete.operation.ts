@@ -1,3 +1,3 @@
 import { EVENT_TAG, tagDelete } from '../common/tagOperations';
 
-export const { description, execute } = tagDelete(EVENT_TAG);
+export const { description, prepare, execute } = tagDelete(EVENT_TAG);

@@ -5,6 +5,12 @@ import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
 import { eventLocator, eventTagLocator, readTagIdOrName, resolveEventId } from '../common/locators';
 
+/** An apply or unapply read and checked: the tag (ID or name) and the event's ID. */
+export interface Tagging {
+	tag: string;
+	eventId: string;
+}
+
 /**
  * Apply / Unapply an event tag to one event per input item: POST /v1/calendars/event-tags/<apply|unapply>
  * `{ tag, event_ids: [id] }` → `{ applied_count | removed_count, skipped_count }`. Events that are
@@ -17,9 +23,13 @@ export function eventTaggingOperation(action: 'apply' | 'unapply') {
 		optionsCollection(),
 	];
 
-	async function execute(this: IExecuteFunctions, itemIndex: number) {
+	/** The tag and the event's ID (an event link is looked up: a read). */
+	async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Tagging> {
 		const tag = readTagIdOrName.call(this, itemIndex, 'Event Tag');
-		const eventId = await resolveEventId.call(this, itemIndex);
+		return { tag, eventId: await resolveEventId.call(this, itemIndex) };
+	}
+
+	async function execute(this: IExecuteFunctions, itemIndex: number, { tag, eventId }: Tagging) {
 		const counts = (await lumaApiRequest(this, 'events', {
 			method: 'POST',
 			path: `/v1/calendars/event-tags/${action}`,
@@ -31,5 +41,5 @@ export function eventTaggingOperation(action: 'apply' | 'unapply') {
 		return { tag, event_id: eventId, ...counts };
 	}
 
-	return { description: updateDisplayOptions({ show: { resource: ['eventTag'], operation: [action] } }, properties), execute };
+	return { description: updateDisplayOptions({ show: { resource: ['eventTag'], operation: [action] } }, properties), prepare, execute };
 }

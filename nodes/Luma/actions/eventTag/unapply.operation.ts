@@ -1,3 +1,3 @@
 import { eventTaggingOperation } from './eventTagging';
 
-export const { description, execute } = eventTaggingOperation('unapply');
+export const { description, prepare, execute } = eventTaggingOperation('unapply');

@@ -1,3 +1,3 @@
 import { EVENT_TAG, tagUpdate } from '../common/tagOperations';
 
-export const { description, execute } = tagUpdate(EVENT_TAG);
+export const { description, prepare, execute } = tagUpdate(EVENT_TAG);

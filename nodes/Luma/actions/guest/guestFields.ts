@@ -33,6 +33,13 @@ export async function getGuest(this: IExecuteFunctions, itemIndex: number, event
 	return (await lumaApiRequest(this, 'events', { method: 'GET', path: '/v1/events/guests/get', qs: { event_id: eventId, id }, itemIndex })) as IDataObject;
 }
 
+/** A change to one guest, read and checked: the guest (read back after the change) and the body. */
+export interface GuestChange {
+	eventId: string;
+	guestId: string;
+	body: IDataObject;
+}
+
 /** A guest as Luma's guests/get takes it: a guest ID (gst-…), guest key (g-…), ticket key or email. */
 export function readGuestRef(this: IExecuteFunctions, itemIndex: number, label: string): string {
 	const text = requireText(this, itemIndex, this.getNodeParameter('guestId', itemIndex), label);

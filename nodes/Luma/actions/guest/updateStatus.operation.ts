@@ -5,6 +5,7 @@ import { optionsCollection } from '../../../shared/concurrency';
 import { pick } from '../../../shared/objects';
 import { lumaApiRequest } from '../../../shared/transport';
 import { eventIdOf, eventLocator, readEventRef } from '../common/locators';
+import type { GuestChange } from './guestFields';
 import { getGuest, guestIdFor, readGuestMessage, readGuestRef } from './guestFields';
 
 const properties: INodeProperties[] = [
@@ -55,8 +56,8 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['guest'], operation: ['updateStatus'] } }, properties);
 
-/** POST /v1/events/guests/update-status; outputs the guest as it is afterwards. */
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+/** The body of the change (an event link, a guest key or email are looked up: reads). */
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<GuestChange> {
 	const ref = readEventRef.call(this, itemIndex);
 	const guestRef = readGuestRef.call(this, itemIndex, 'Guest');
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
@@ -69,13 +70,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const guestId = await guestIdFor.call(this, itemIndex, eventId, guestRef);
 	const body: IDataObject = { event_id: eventId, guest_id: guestId, status, ...pick(fields, ['send_email', 'should_refund']) };
 	if (message) body.message = message;
+	return { eventId, guestId, body };
+}
+
+/** POST /v1/events/guests/update-status; outputs the guest as it is afterwards. */
+export async function execute(this: IExecuteFunctions, itemIndex: number, { eventId, guestId, body }: GuestChange) {
 	// Not idempotent: a repeat could email the guest twice.
 	await lumaApiRequest(this, 'events', {
 		method: 'POST',
 		path: '/v1/events/guests/update-status',
 		body,
 		itemIndex,
-		whatToCheck: `Check the guest's status with Guest → Get (is it "${status}"?)`,
+		whatToCheck: `Check the guest's status with Guest → Get (is it "${String(body.status)}"?)`,
 	});
 	return await getGuest.call(this, itemIndex, eventId, guestId);
 }

@@ -6,6 +6,7 @@ import { pick } from '../../../shared/objects';
 import { lumaApiRequest } from '../../../shared/transport';
 import { ID_FORMS, readIdList } from '../common/inputs';
 import { eventIdOf, eventLocator, readEventRef } from '../common/locators';
+import type { GuestChange } from './guestFields';
 import { getGuest, guestIdFor, readGuestRef } from './guestFields';
 
 const properties: INodeProperties[] = [
@@ -50,8 +51,8 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['guest'], operation: ['updateTickets'] } }, properties);
 
-/** POST /v1/events/guests/update-tickets (added after Luma's 2026-08 OpenAPI snapshot: test/simulator/luma-events/README.md); outputs the guest afterwards. */
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+/** The body of the change (an event link, a guest key or email are looked up: reads). */
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<GuestChange> {
 	const ref = readEventRef.call(this, itemIndex);
 	const guestRef = readGuestRef.call(this, itemIndex, 'Guest ID');
 	const toAdd = readIdList(this, itemIndex, this.getNodeParameter('ticketTypesToAdd', itemIndex, ''), 'Ticket Types to Add', ID_FORMS.ticketType);
@@ -65,6 +66,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const body: IDataObject = { event_id: eventId, guest_id: guestId, ...fields };
 	if (toAdd.length) body.tickets_to_add = toAdd.map((id) => ({ event_ticket_type_id: id }));
 	if (toRemove.length) body.ticket_ids_to_remove = toRemove;
+	return { eventId, guestId, body };
+}
+
+/** POST /v1/events/guests/update-tickets (added after Luma's 2026-08 OpenAPI snapshot: test/simulator/luma-events/README.md); outputs the guest afterwards. */
+export async function execute(this: IExecuteFunctions, itemIndex: number, { eventId, guestId, body }: GuestChange) {
 	// Not idempotent: a repeat would add the complimentary tickets twice.
 	await lumaApiRequest(this, 'events', {
 		method: 'POST',

@@ -7,7 +7,7 @@ import { lumaApiRequest } from '../../../shared/transport';
 import { checkEmail } from '../common/contactInput';
 import { readText } from '../common/inputs';
 import { eventIdOf, eventLocator, readEventRef } from '../common/locators';
-import { accessLevelField, visibleField } from './hostFields';
+import { accessLevelField, hostWhatToCheck, visibleField } from './hostFields';
 
 const properties: INodeProperties[] = [
 	eventLocator(),
@@ -25,21 +25,25 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['host'], operation: ['add'] } }, properties);
 
-/** POST /v1/events/hosts/add. */
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+/** The body of the add (an event link is looked up: a read). */
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const ref = readEventRef.call(this, itemIndex);
 	const email = checkEmail.call(this, itemIndex, this.getNodeParameter('email', itemIndex, ''), 'Email');
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const fields = pick(additional, ['access_level', 'is_visible']);
 	const name = readText(this, itemIndex, additional.name, 'Name');
 	if (name) fields.name = name;
-	const eventId = await eventIdOf.call(this, itemIndex, ref);
+	return { event_id: await eventIdOf.call(this, itemIndex, ref), email, ...fields };
+}
+
+/** POST /v1/events/hosts/add. */
+export async function execute(this: IExecuteFunctions, itemIndex: number, body: IDataObject) {
 	await lumaApiRequest(this, 'events', {
 		method: 'POST',
 		path: '/v1/events/hosts/add',
-		body: { event_id: eventId, email, ...fields },
+		body,
 		itemIndex,
-		whatToCheck: `Check the hosts of ${eventId} (Event → Get) for ${email}`,
+		whatToCheck: hostWhatToCheck(body),
 	});
-	return { event_id: eventId, email, ...fields, added: true };
+	return { ...body, added: true };
 }

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 export const accessLevelField: INodeProperties = {
 	displayName: 'Access Level',
@@ -12,3 +12,8 @@ export const accessLevelField: INodeProperties = {
 	default: 'manager',
 };
 export const visibleField: INodeProperties = { displayName: 'Visible', name: 'is_visible', type: 'boolean', default: true, description: 'Whether the host is shown on the event page' };
+
+/** For a lost answer of Add or Remove (body `{ event_id, email }`): where the user sees what happened. */
+export function hostWhatToCheck(body: IDataObject): string {
+	return `Check the hosts of ${String(body.event_id)} (Event → Get) for ${String(body.email)}`;
+}

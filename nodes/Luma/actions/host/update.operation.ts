@@ -18,13 +18,17 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['host'], operation: ['update'] } }, properties);
 
-/** POST /v1/events/hosts/update (the event's creator cannot be changed). */
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+/** The body of the update (an event link is looked up: a read). */
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const ref = readEventRef.call(this, itemIndex);
 	const email = checkEmail.call(this, itemIndex, this.getNodeParameter('email', itemIndex, ''), 'Email');
 	const fields = pick(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, ['access_level', 'is_visible']);
 	requireChanges(this, itemIndex, fields);
-	const eventId = await eventIdOf.call(this, itemIndex, ref);
-	await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/events/hosts/update', body: { event_id: eventId, email, ...fields }, itemIndex, idempotent: true });
-	return { event_id: eventId, email, ...fields, updated: true };
+	return { event_id: await eventIdOf.call(this, itemIndex, ref), email, ...fields };
+}
+
+/** POST /v1/events/hosts/update (the event's creator cannot be changed). */
+export async function execute(this: IExecuteFunctions, itemIndex: number, body: IDataObject) {
+	await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/events/hosts/update', body, itemIndex, idempotent: true });
+	return { ...body, updated: true };
 }

@@ -19,12 +19,15 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['image'], operation: ['createUploadUrl'] } }, properties);
 
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<string> {
+	return this.getNodeParameter('contentType', itemIndex) as string;
+}
+
 /**
  * POST /v1/images/create-upload-url → `{ upload_url, file_url }`. PUT the image to upload_url
  * (with the same Content-Type), then use file_url as an event cover. Upload does both steps.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const contentType = this.getNodeParameter('contentType', itemIndex) as string;
+export async function execute(this: IExecuteFunctions, itemIndex: number, contentType: string) {
 	return await lumaApiRequest(this, 'events', {
 		method: 'POST',
 		path: '/v1/images/create-upload-url',

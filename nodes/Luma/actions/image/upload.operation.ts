@@ -23,13 +23,14 @@ export const description = updateDisplayOptions({ show: { resource: ['image'], o
 
 const ACCEPTED = new Set(IMAGE_CONTENT_TYPES.map((option) => option.value as string));
 
-/**
- * Uploads an image from the item's binary data to Luma's CDN: create-upload-url, then a PUT of the
- * bytes to the pre-signed upload_url. The PUT goes through the plain HTTP helper: the upload URL is
- * not Luma's API and must not receive the API key. Returns `{ file_url }`, usable as an event's
- * cover_url.
- */
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+interface ImageUpload {
+	propertyName: string;
+	contentType: string;
+	fileName?: string;
+}
+
+/** The binary field, checked to hold a JPEG or PNG image, and the type it is sent as. */
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<ImageUpload> {
 	const propertyName = requireText(this, itemIndex, this.getNodeParameter('binaryPropertyName', itemIndex), 'Input Binary Field');
 	const binary = this.helpers.assertBinaryData(itemIndex, propertyName);
 	const bytes = await this.helpers.getBinaryDataBuffer(itemIndex, propertyName);
@@ -45,7 +46,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 			{ itemIndex, description: 'Luma accepts JPEG and PNG images only: convert the image first (e.g. with the Edit Image node).' },
 		);
 	}
+	return { propertyName, contentType, fileName: binary.fileName };
+}
 
+/**
+ * Uploads an image from the item's binary data to Luma's CDN: create-upload-url, then a PUT of the
+ * bytes to the pre-signed upload_url. The PUT goes through the plain HTTP helper: the upload URL is
+ * not Luma's API and must not receive the API key. Returns `{ file_url }`, usable as an event's
+ * cover_url.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number, { propertyName, contentType, fileName }: ImageUpload) {
+	// Read again rather than kept from prepare: every item is prepared before the first is sent, and
+	// holding the bytes would keep every item's image in memory at once.
+	const bytes = await this.helpers.getBinaryDataBuffer(itemIndex, propertyName);
 	const target = (await lumaApiRequest(this, 'events', {
 		method: 'POST',
 		path: '/v1/images/create-upload-url',
@@ -63,6 +76,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 		itemIndex,
 	);
 	const result: IDataObject = { file_url: target.file_url, content_type: contentType, size: bytes.length };
-	if (binary.fileName) result.file_name = binary.fileName;
+	if (fileName) result.file_name = fileName;
 	return result;
 }

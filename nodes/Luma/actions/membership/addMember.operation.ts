@@ -49,8 +49,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['membership'], operation: ['addMember'] } }, properties);
 
-/** POST /v1/memberships/members/add → `{ membership_id, status }`. */
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const email = checkEmail.call(this, itemIndex, this.getNodeParameter('email', itemIndex, ''), 'Email');
 	const tierId = getLocatorValue.call(this, 'membershipTierId', itemIndex, 'Membership Tier', ID_FORMS.membershipTier);
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
@@ -58,12 +57,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const answers = readRegistrationAnswers.call(this, itemIndex, additional.registration_answers);
 	if (answers?.length) body.registration_answers = answers;
 	if (typeof additional.skip_payment === 'boolean') body.skip_payment = additional.skip_payment;
+	return body;
+}
+
+/** POST /v1/memberships/members/add → `{ membership_id, status }`. */
+export async function execute(this: IExecuteFunctions, itemIndex: number, body: IDataObject) {
+	const { email, membership_tier_id } = body;
 	const added = (await lumaApiRequest(this, 'events', {
 		method: 'POST',
 		path: '/v1/memberships/members/add',
 		body,
 		itemIndex,
-		whatToCheck: `Check Contact → Get Many (Membership Tier ID ${tierId}) for ${email}`,
+		whatToCheck: `Check Contact → Get Many (Membership Tier ID ${String(membership_tier_id)}) for ${String(email)}`,
 	})) as IDataObject;
-	return { email, membership_tier_id: tierId, ...added };
+	return { email, membership_tier_id, ...added };
 }

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
@@ -34,17 +34,20 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** POST /v1/memberships/members/update-status `{ user_id (ID or email), status }` → `{}`. */
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const member = checkUserIdOrEmail.call(this, itemIndex, this.getNodeParameter('member', itemIndex), 'Member');
-	const status = this.getNodeParameter('status', itemIndex) as string;
+	return { user_id: member, status: this.getNodeParameter('status', itemIndex) as string };
+}
+
+/** POST /v1/memberships/members/update-status `{ user_id (ID or email), status }` → `{}`. */
+export async function execute(this: IExecuteFunctions, itemIndex: number, body: IDataObject) {
 	await lumaApiRequest(this, 'events', {
 		method: 'POST',
 		path: '/v1/memberships/members/update-status',
-		body: { user_id: member, status },
+		body,
 		itemIndex,
 		// Not idempotent: approving a paid membership captures the payment.
-		whatToCheck: `Check Contact → Get Many for the membership status of ${member}`,
+		whatToCheck: `Check Contact → Get Many for the membership status of ${String(body.user_id)}`,
 	});
-	return { user_id: member, status, updated: true };
+	return { ...body, updated: true };
 }

@@ -17,20 +17,24 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['ticketType'], operation: ['create'] } }, properties);
 
-/** POST /v1/events/ticket-types/create → TicketType. */
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+/** The body of the create (an event link is looked up: a read). */
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const ref = readEventRef.call(this, itemIndex);
 	const name = requireText(this, itemIndex, this.getNodeParameter('name', itemIndex), 'Name');
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const ticket: IDataObject = { name, ...readPrice.call(this, itemIndex), ...readTicketTypeFields.call(this, itemIndex, fields) };
 	// Pay what you want is a paid ticket whose price the guest chooses.
 	if (ticket.is_flexible === true && ticket.type === 'free') ticket.type = 'paid';
-	const eventId = await eventIdOf.call(this, itemIndex, ref);
+	return { event_id: await eventIdOf.call(this, itemIndex, ref), ...ticket };
+}
+
+/** POST /v1/events/ticket-types/create → TicketType. */
+export async function execute(this: IExecuteFunctions, itemIndex: number, body: IDataObject) {
 	return await lumaApiRequest(this, 'events', {
 		method: 'POST',
 		path: '/v1/events/ticket-types/create',
-		body: { event_id: eventId, ...ticket },
+		body,
 		itemIndex,
-		whatToCheck: `Check Ticket Type → Get Many of ${eventId} for a ticket type named "${name}"`,
+		whatToCheck: `Check Ticket Type → Get Many of ${String(body.event_id)} for a ticket type named "${String(body.name)}"`,
 	});
 }

@@ -14,9 +14,12 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['ticketType'], operation: ['delete'] } }, properties);
 
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<string> {
+	return getLocatorValue.call(this, 'ticketTypeId', itemIndex, 'Ticket Type', ID_FORMS.ticketType);
+}
+
 /** POST /v1/events/ticket-types/delete. Luma refuses types with sold tickets and the last visible type. */
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const id = getLocatorValue.call(this, 'ticketTypeId', itemIndex, 'Ticket Type', ID_FORMS.ticketType);
+export async function execute(this: IExecuteFunctions, itemIndex: number, id: string) {
 	await lumaApiRequest(this, 'events', {
 		method: 'POST',
 		path: '/v1/events/ticket-types/delete',

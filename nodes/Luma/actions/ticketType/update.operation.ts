@@ -27,10 +27,10 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['ticketType'], operation: ['update'] } }, properties);
 
 /**
- * POST /v1/events/ticket-types/update → TicketType; only what the user set is sent. A new price
- * without a currency keeps the ticket's currency (read first), and the other way round.
+ * The body of the update: only what the user set. A new price without a currency keeps the
+ * ticket's currency (read from the ticket type: a read), and the other way round.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = getLocatorValue.call(this, 'ticketTypeId', itemIndex, 'Ticket Type', ID_FORMS.ticketType);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const changes: IDataObject = readTicketTypeFields.call(this, itemIndex, fields);
@@ -40,11 +40,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const moneyChanged = cents !== undefined || isChanged(this, itemIndex, fields, 'currency', 'Currency');
 	if (!moneyChanged) requireChanges(this, itemIndex, changes);
 	if (moneyChanged) Object.assign(changes, await readPriceChange.call(this, itemIndex, id, fields, cents));
-	return await lumaApiRequest(this, 'events', {
-		method: 'POST',
-		path: '/v1/events/ticket-types/update',
-		body: { event_ticket_type_id: id, ...changes },
-		itemIndex,
-		idempotent: true,
-	});
+	return { event_ticket_type_id: id, ...changes };
+}
+
+/** POST /v1/events/ticket-types/update → TicketType. */
+export async function execute(this: IExecuteFunctions, itemIndex: number, body: IDataObject) {
+	return await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/events/ticket-types/update', body, itemIndex, idempotent: true });
 }

@@ -22,19 +22,22 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['create'] } }, properties);
 
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const url = checkWebhookUrl.call(this, itemIndex, this.getNodeParameter('url', itemIndex, ''));
+	return { url, event_types: readEventTypes.call(this, itemIndex, this.getNodeParameter('eventTypes', itemIndex, [])) };
+}
+
 /**
  * POST /v2/webhooks/create `{ url, event_types }` → Webhook. To receive Luma events in n8n, the
  * Luma Events Trigger node registers its own webhook: this operation is for other receivers.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const url = checkWebhookUrl.call(this, itemIndex, this.getNodeParameter('url', itemIndex, ''));
-	const eventTypes = readEventTypes.call(this, itemIndex, this.getNodeParameter('eventTypes', itemIndex, []));
+export async function execute(this: IExecuteFunctions, itemIndex: number, body: IDataObject) {
 	const webhook = (await lumaApiRequest(this, 'events', {
 		method: 'POST',
 		path: '/v2/webhooks/create',
-		body: { url, event_types: eventTypes },
+		body,
 		itemIndex,
-		whatToCheck: `Check Webhook → Get Many for a webhook to ${url}`,
+		whatToCheck: `Check Webhook → Get Many for a webhook to ${String(body.url)}`,
 	})) as IDataObject;
 	return presentWebhook.call(this, itemIndex, webhook);
 }

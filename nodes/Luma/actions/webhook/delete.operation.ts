@@ -10,9 +10,12 @@ const properties: INodeProperties[] = [webhookLocator(), optionsCollection()];
 
 export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['delete'] } }, properties);
 
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<string> {
+	return getLocatorValue.call(this, 'webhookId', itemIndex, 'Webhook', ID_FORMS.webhook);
+}
+
 /** POST /v1/webhooks/delete `{ id }` → `{}`. */
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const id = getLocatorValue.call(this, 'webhookId', itemIndex, 'Webhook', ID_FORMS.webhook);
+export async function execute(this: IExecuteFunctions, itemIndex: number, id: string) {
 	await lumaApiRequest(this, 'events', {
 		method: 'POST',
 		path: '/v1/webhooks/delete',

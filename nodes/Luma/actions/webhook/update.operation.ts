@@ -35,17 +35,22 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['update'] } }, properties);
 
-/** POST /v2/webhooks/update `{ id, event_types?, status? }` → Webhook; only what the user set is sent. */
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+/** The body of the update: the webhook's ID and only what the user set. */
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = getLocatorValue.call(this, 'webhookId', itemIndex, 'Webhook', ID_FORMS.webhook);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const changes: IDataObject = pick(fields, ['status']);
 	if (fields.eventTypes !== undefined) changes.event_types = readEventTypes.call(this, itemIndex, fields.eventTypes);
 	requireChanges(this, itemIndex, changes);
+	return { id, ...changes };
+}
+
+/** POST /v2/webhooks/update `{ id, event_types?, status? }` → Webhook. */
+export async function execute(this: IExecuteFunctions, itemIndex: number, body: IDataObject) {
 	const webhook = (await lumaApiRequest(this, 'events', {
 		method: 'POST',
 		path: '/v2/webhooks/update',
-		body: { id, ...changes },
+		body,
 		itemIndex,
 		// Setting the same types/status again leaves the webhook as once.
 		idempotent: true,

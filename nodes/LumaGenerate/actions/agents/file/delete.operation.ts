@@ -10,9 +10,12 @@ const properties: INodeProperties[] = [fileIdField("The file to delete; to chain
 
 export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['delete'] } }, properties);
 
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<string> {
+	return readUuid(this, itemIndex, this.getNodeParameter('fileId', itemIndex), 'File ID', 'a Luma file ID');
+}
+
 /** `DELETE /files/{id}` answers 204. Generations made from the file keep their outputs. */
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const id = readUuid(this, itemIndex, this.getNodeParameter('fileId', itemIndex), 'File ID', 'a Luma file ID');
+export async function execute(this: IExecuteFunctions, itemIndex: number, id: string) {
 	// A soft delete: deleting a deleted file changes nothing, so a lost answer may be repeated.
 	await lumaApiRequest(this, 'agents', { method: 'DELETE', path: `/files/${encodeURIComponent(id)}`, itemIndex, idempotent: true });
 	return { id, deleted: true };

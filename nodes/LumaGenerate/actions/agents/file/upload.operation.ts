@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../../shared/concurrency';
 import { readUserId } from '../../../engine/agents/create';
+import type { FileUpload } from '../../../engine/agents/files';
 import { uploadFile, waitUntilReady } from '../../../engine/agents/files';
 import { readBinaryFile } from '../inputs/media';
 
@@ -71,23 +72,36 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['upload'] } }, properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
+/** What the upload sends, but its bytes (read when it is sent: see execute). */
+interface PreparedUpload {
+	property: string;
+	upload: Omit<FileUpload, 'data'>;
+	/** Options → Wait Until Ready. */
+	wait: boolean;
+}
+
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedUpload> {
 	const binary = await readBinaryFile(this, itemIndex, this.getNodeParameter('binaryPropertyName', itemIndex), 'Input Binary Field', 'any');
 	const extras = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const userId = readUserId(this, itemIndex);
-	const data = await this.helpers.getBinaryDataBuffer(itemIndex, binary.property);
-	const file = await uploadFile(
-		this,
-		{
-			data,
+	return {
+		property: binary.property,
+		upload: {
 			mimeType: binary.mimeType,
 			fileName: String(extras.fileName ?? '').trim() || binary.fileName,
 			purpose: this.getNodeParameter('purpose', itemIndex) === 'reference' ? 'reference' : 'input',
 			userId,
 			expiresAt: extras.expiresAt ? new Date(String(extras.expiresAt)).toISOString() : undefined,
 		},
-		itemIndex,
-	);
-	if (this.getNodeParameter('options.waitUntilReady', itemIndex, true) === false) return file;
+		wait: this.getNodeParameter('options.waitUntilReady', itemIndex, true) !== false,
+	};
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, { property, upload, wait }: PreparedUpload) {
+	// Read here rather than in prepare: every item is prepared before the first is sent, and holding
+	// the bytes would keep every item's file in memory at once.
+	const data = await this.helpers.getBinaryDataBuffer(itemIndex, property);
+	const file = await uploadFile(this, { ...upload, data }, itemIndex);
+	if (!wait) return file;
 	return await waitUntilReady(this, file, { deadline: Date.now() + READY_TIMEOUT_MS, itemIndex, label: 'Input Binary Field' });
 }

@@ -13,9 +13,12 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['generation'], operation: ['delete'] } }, properties);
 
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<string> {
+	return checkGenerationId(this, itemIndex, this.getNodeParameter('generationId', itemIndex), 'Generation ID', 'generationId');
+}
+
 /** DELETE /generations/{id} answers 204 with no body. */
-export async function execute(this: IExecuteFunctions, itemIndex: number) {
-	const id = checkGenerationId(this, itemIndex, this.getNodeParameter('generationId', itemIndex), 'Generation ID', 'generationId');
+export async function execute(this: IExecuteFunctions, itemIndex: number, id: string) {
 	await lumaApiRequest(this, 'dreamMachine', { method: 'DELETE', path: `/generations/${encodeURIComponent(id)}`, itemIndex });
 	return { id, deleted: true };
 }
