@@ -134,6 +134,6 @@ describe('on the simulator', () => {
 
 	test('the credential carries the plan limits the transport reads (30 creates a minute, 10 jobs by default)', () => {
 		const fields = Object.fromEntries(new LumaAgentsApi().properties.map((property) => [property.name, property.default]));
-		expect(fields).toEqual({ apiKey: '', baseUrl: 'https://agents.lumalabs.ai/v1', requestsPerMinute: 30, concurrentJobs: 10 });
+		expect(fields).toEqual({ apiKey: '', baseUrl: 'https://agents.lumalabs.ai/v1', requestsPerMinute: 30, concurrentJobs: 10, processesSharingKey: 1 });
 	});
 });
