@@ -1,7 +1,8 @@
 import { sleep } from 'n8n-workflow';
 
-import { headerValue, parseResetTime, resetIsWholeSeconds } from './headers';
-import { localShare, othersIn, reserveFor, spendable } from './transport/sharing';
+import type { SendTicket } from './serverCount';
+import { ServerCount } from './serverCount';
+import { localShare } from './transport/sharing';
 
 /**
  * Account-wide request scheduler shared by every Luma node and every concurrent execution in the
@@ -12,9 +13,9 @@ import { localShare, othersIn, reserveFor, spendable } from './transport/sharing
  *  - a concurrency cap: logical requests holding a slot, retries included, so a retry never pushes
  *    the number of requests in flight above the cap;
  *  - the server's own count, when it sends X-RateLimit-Remaining/Reset: the truth for every process
- *    sharing the key. Until the window resets, a request may go while what the count leaves, minus
- *    this process's requests on the wire, minus a reserve for other processes' requests on the wire
- *    (transport/sharing.ts, docs/queue-mode.md), is above zero; at the reset the whole budget is back;
+ *    sharing the key (serverCount.ts). Until the window resets, a request may go while the count
+ *    leaves room beyond this process's requests on the wire and a reserve for other processes'
+ *    (transport/sharing.ts, docs/queue-mode.md); at the reset the whole budget is back;
  *  - when the server says nothing, a local count: a request counts against this process's share of
  *    the budget from the moment it is sent until one window after its response came back. The server
  *    saw it somewhere in between, so whatever window the server counts in (fixed or sliding), a
@@ -71,48 +72,6 @@ const newCounters = (): SchedulerCounters => ({
 const MAX_SLEEP_SLICE_MS = 1000;
 /** Buckets idle this long (nothing in flight, queued or blocked) are forgotten. */
 const IDLE_BUCKET_TTL_MS = 10 * 60 * 1000;
-/** Default slack on a server-sent reset time given in whole seconds, and on a finer one (clock skew). */
-const SERVER_RESET_GRACE_MS = 1000;
-const CLOCK_SKEW_MS = 100;
-
-/**
- * The server's count of the current window as this process knows it: the highest it reported, from
- * the request it processed last. Every request of ours it processed after that one has not been
- * answered yet, so what is left for us is the budget minus that count minus what we have on the
- * wire. A blind view stands for a window that reset before any answer showed its count.
- */
-interface ServerView {
-	limit: number;
-	counted: number;
-	resetAt: number;
-	blind: boolean;
-	/** The counts our answers of this window carried (to tell our requests from others' in its growth). */
-	ownCounts: number[];
-	/** Our answers that carried an earlier window's count before this window's first one: surely not in it. */
-	answersBeforeWindow: number;
-	/** When the window is over in our clock: the server's reset, plus slack for rounding and clocks. */
-	endsBy: number;
-}
-
-/**
- * Other clients' requests the server counted while ours were on their way: the most seen in the
- * current and in the previous window, and when an answer last proved that someone else uses the key.
- */
-interface ForeignTraffic {
-	windowStart: number;
-	current: number;
-	previous: number;
-	/** 0 = never. */
-	provenAt: number;
-}
-
-/** How long the proof that another client uses the key keeps the measured reserve on, in windows. */
-const FOREIGN_MEMORY_WINDOWS = 10;
-
-/** What a request was sent on: the server's count then. */
-export interface SendTicket {
-	basis?: { resetAt: number; counted: number };
-}
 
 export class CancelledError extends Error {
 	constructor() {
@@ -167,15 +126,7 @@ export class Bucket {
 	rateLimitStreak = 0;
 
 	/** The server's count (X-RateLimit-*), when it sends one. */
-	private view?: ServerView;
-
-	private foreign: ForeignTraffic = { windowStart: 0, current: 0, previous: 0, provenAt: 0 };
-
-	/** Every send, for telling our requests from others' in the server's count. */
-	private sends = 0;
-
-	/** Answers that carried the server's count. */
-	private countedAnswers = 0;
+	private readonly server = new ServerCount();
 
 	lastUsedAt = Date.now();
 
@@ -200,52 +151,19 @@ export class Bucket {
 		if (drop) this.finishedAt.splice(0, drop);
 	}
 
-	/** The server view now: once its window has reset (plus grace), a blind view of the next one. */
-	private currentView(limits: BucketLimits, now: number): ServerView | undefined {
-		const view = this.view;
-		if (!view) return undefined;
-		if (now < view.endsBy) return view;
-		// A sliding window frees its requests one by one after the reset: back to the local count.
-		if (limits.serverWindow === 'sliding') {
-			this.view = undefined;
-			return undefined;
-		}
-		// A fixed window starts counting afresh; requests of ours still on the wire may land in the new one.
-		this.view = {
-			limit: view.limit,
-			counted: 0,
-			resetAt: view.resetAt + limits.windowMs,
-			blind: true,
-			ownCounts: [],
-			answersBeforeWindow: this.countedAnswers,
-			endsBy: view.endsBy + limits.windowMs,
-		};
-		return this.view;
-	}
-
 	/** Requests the other processes may have on the wire unseen (see transport/sharing.ts). */
 	reserve(limits: BucketLimits, limit: number, now = Date.now()): number {
-		const { provenAt, current, previous } = this.foreign;
-		const proven = provenAt > 0 && now - provenAt < FOREIGN_MEMORY_WINDOWS * limits.windowMs;
-		return reserveFor({
-			processes: limits.processes ?? 1,
-			maxConcurrent: limits.maxConcurrent,
-			// Once someone else is proven, at least one more process like this one is assumed.
-			foreignInFlight: proven ? Math.max(limits.maxConcurrent, current, previous) : 0,
-			limit,
-		});
+		return this.server.reserve(limits, limit, now);
 	}
 
 	/** 0 when a request may be sent now, else how long to wait (Infinity = until something changes). */
 	sendDelay(limits: BucketLimits, now = Date.now()): number {
 		if (now < this.blockedUntil) return this.blockedUntil - now;
 		this.prune(now, limits.windowMs);
-		const view = this.currentView(limits, now);
-		if (view && spendable(view.limit - view.counted, this.onWire, this.reserve(limits, view.limit, now)) < 1) {
-			return Math.max(1, view.endsBy - now);
-		}
+		const count = this.server.verdict(limits, this.onWire, now);
+		if (count.kind === 'wait') return count.waitMs;
 		// The local count stands in for a server that says nothing, and keeps a budget set below the server's.
-		if (view && limits.requestsPerWindow >= view.limit) return 0;
+		if (count.kind === 'room' && limits.requestsPerWindow >= count.limit) return 0;
 		const budget = localShare(limits.requestsPerWindow, limits.processes ?? 1);
 		const used = this.onWire + this.finishedAt.length;
 		if (used >= budget) {
@@ -282,10 +200,8 @@ export class Bucket {
 			if (delay === 0) break;
 			await sleepSlice(delay, this.nextChange(), signal);
 		}
-		const view = this.view;
-		const ticket: SendTicket = view && !view.blind ? { basis: { resetAt: view.resetAt, counted: view.counted } } : {};
+		const ticket = this.server.noteSend();
 		this.onWire++;
-		this.sends++;
 		this.counters.requestsSent++;
 		if (isRetry) this.counters.retries++;
 		this.counters.maxInFlight = Math.max(this.counters.maxInFlight, this.onWire);
@@ -300,7 +216,7 @@ export class Bucket {
 		this.onWire--;
 		this.finishedAt.push(now);
 		if (answer) {
-			if (limits) this.observeServerCount(ticket, answer, limits, now);
+			if (limits) this.server.observe(ticket, answer, limits, now);
 			if (answer.status === 429) {
 				this.counters.rateLimited++;
 				this.rateLimitStreak++;
@@ -310,64 +226,6 @@ export class Bucket {
 		}
 		this.lastUsedAt = now;
 		this.notify();
-	}
-
-	private observeServerCount(
-		ticket: SendTicket,
-		{ status, headers }: { status: number; headers: Record<string, unknown> },
-		limits: BucketLimits,
-		now: number,
-	) {
-		const remaining = Number(headerValue(headers, 'x-ratelimit-remaining'));
-		const resetAt = parseResetTime(headerValue(headers, 'x-ratelimit-reset'), now);
-		if (!Number.isFinite(remaining) || resetAt === undefined || resetAt <= now) return;
-		const reported = Number(headerValue(headers, 'x-ratelimit-limit'));
-		const limit = Number.isFinite(reported) && reported > 0 ? reported : (this.view?.limit ?? limits.requestsPerWindow);
-		const counted = limit - remaining;
-		const view = this.view;
-		const grace = resetIsWholeSeconds(headerValue(headers, 'x-ratelimit-reset')) ? (limits.resetGraceMs ?? SERVER_RESET_GRACE_MS) : (limits.clockSkewMs ?? CLOCK_SKEW_MS);
-		// The latest window (a 429 is the server refusing: its count wins even over a later reset, as a
-		// sliding window's refusal resets when its oldest request ages out, before our last success's).
-		if (!view || view.blind || status === 429 || resetAt > view.resetAt) {
-			const firstOfWindow = !view || view.blind || resetAt !== view.resetAt;
-			this.view = {
-				limit,
-				counted,
-				resetAt,
-				blind: false,
-				ownCounts: [],
-				answersBeforeWindow: firstOfWindow ? this.countedAnswers : view.answersBeforeWindow,
-				endsBy: resetAt + grace,
-			};
-		} else if (resetAt === view.resetAt) {
-			// The same window: a fixed window's count only grows, its highest is the latest.
-			view.counted = Math.max(view.counted, counted);
-		}
-		// (An answer from an older window, overtaken on the way, says nothing new.)
-		this.countedAnswers++;
-		const current = this.view;
-		if (current?.resetAt !== resetAt) return;
-		current.ownCounts.push(counted);
-		if (status !== 429) this.observeForeign(ticket, counted, current, limits, now);
-	}
-
-	/**
-	 * Measures how much of the server's count others sent: while this request was on its way (the
-	 * reserve's size, an overestimate), and in the window as a whole (the proof that someone else
-	 * uses the key: the count is above every request of ours that can be in the window).
-	 */
-	private observeForeign(ticket: SendTicket, counted: number, view: ServerView, limits: BucketLimits, now: number) {
-		const { basis } = ticket;
-		// Ours in that growth: our answers whose counts fall in it (this one included).
-		const ours = basis ? view.ownCounts.filter((count) => count > basis.counted && count <= counted).length : 0;
-		const during = basis?.resetAt === view.resetAt ? othersIn(counted - basis.counted, ours) : 0;
-		const proven = othersIn(counted, this.sends - view.answersBeforeWindow);
-		if (now - this.foreign.windowStart >= limits.windowMs) {
-			const lastWindowRecent = now - this.foreign.windowStart < 2 * limits.windowMs;
-			this.foreign = { windowStart: now, current: 0, previous: lastWindowRecent ? this.foreign.current : 0, provenAt: this.foreign.provenAt };
-		}
-		this.foreign.current = Math.max(this.foreign.current, during);
-		if (proven > 0) this.foreign.provenAt = now;
 	}
 
 	/** Waits until something in this bucket changes (a slot is given back, an answer comes in), at most `maxMs`. */

@@ -57,6 +57,15 @@ describe('Generation → Get', () => {
 		expect(reads[0].fault).toBe(true);
 		expect(reads[1].status).toBe(200);
 	});
+
+	test('a 200 that is JSON but no Generation (no id) is read again too, not reported as a broken answer', async () => {
+		const generationPath = `${MOUNT}/generations/${video}`;
+		sim.configure({ faults: [{ method: 'GET', path: generationPath, times: 1, status: 200, body: { state: 'completed' } }] });
+		const { error, items } = await run({ resource: 'generation', operation: 'get', generationId: video });
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ id: video, state: 'completed' });
+		expect(sent('GET', new RegExp(`^${generationPath}$`))).toHaveLength(2);
+	});
 });
 
 /** Every create the node has; `prompt` makes each run's request its own, so a search finds only it. */

@@ -3,7 +3,8 @@
  * as tables, and the scheduler's bucket driven with scripted answers (no HTTP, a fake clock): what it
  * lets out against the server's X-RateLimit count, alone and with other clients on the key.
  */
-import type { BucketLimits, SendTicket } from '../../nodes/shared/scheduler';
+import type { BucketLimits } from '../../nodes/shared/scheduler';
+import type { SendTicket } from '../../nodes/shared/serverCount';
 import { Bucket } from '../../nodes/shared/scheduler';
 import { resetIsWholeSeconds } from '../../nodes/shared/headers';
 import { localShare, othersIn, processesSharingKey, reserveFor, spendable } from '../../nodes/shared/transport/sharing';

@@ -30,6 +30,8 @@ export async function getGeneration(this: LumaContext, id: string, itemIndex?: n
 		method: 'GET',
 		path: `/generations/${encodeURIComponent(id)}`,
 		itemIndex,
+		// A Generation without its ID is a broken answer; a read may be repeated, so it is read again.
+		expectFields: ['id'],
 	});
 	return asGeneration(this.getNode(), body, itemIndex);
 }

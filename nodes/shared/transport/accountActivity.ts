@@ -13,6 +13,10 @@ import { createVerdict } from './createGate';
  * `maxAgeMs`, so a batch does not list per create), adds the creates it sent since, and asks
  * createGate.ts whether a create may go. Only used when the credential says more than one process
  * shares the key; a single n8n never lists.
+ *
+ * Over 300 lines on purpose: the listing, this process's own creates and the slots handed from a
+ * finished job to the next create are one piece of state that every method reads and changes
+ * together; the pure decision is already apart (createGate.ts).
  */
 
 export type CreateGroup = 'video' | 'image';

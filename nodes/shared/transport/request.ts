@@ -41,6 +41,8 @@ export interface LumaRequest {
 	idempotent?: boolean;
 	/** The JSON a success carries (default an object); anything else is a garbled answer. */
 	expect?: 'object' | 'array';
+	/** Fields an object success must carry (e.g. a Generation's `id`): one missing makes the answer garbled. */
+	expectFields?: string[];
 	/** What to check in Luma when a create's answer is lost (goes into the error). */
 	whatToCheck?: string;
 }
@@ -69,10 +71,12 @@ function httpOptions(api: LumaApiName, account: Account, request: LumaRequest, t
 }
 
 /** Why a success body is not what the operation expects, in one line; undefined when it is fine. */
-function garbledBody(body: unknown, expect: LumaRequest['expect']): string | undefined {
+function garbledBody(body: unknown, { expect, expectFields = [] }: Pick<LumaRequest, 'expect' | 'expectFields'>): string | undefined {
 	if (typeof body === 'string') return lumaErrorMessage(body) ?? 'text';
 	if (expect === 'array') return Array.isArray(body) ? undefined : 'not a list';
-	return typeof body === 'object' && body !== null && !Array.isArray(body) ? undefined : 'not a JSON object';
+	if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'not a JSON object';
+	const missing = expectFields.find((field) => (body as IDataObject)[field] === undefined || (body as IDataObject)[field] === null);
+	return missing ? `a JSON object without "${missing}"` : undefined;
 }
 
 /** How a gated create ended, for the account's shared view (accountActivity.ts). */
@@ -163,7 +167,7 @@ export async function lumaApiRequest<T = IDataObject>(ctx: LumaContext, api: Lum
 			const headers = (response.headers ?? {}) as Record<string, unknown>;
 			bucket.finishSend(ticket, { status, headers }, limits);
 			const body = parseBody(response.body);
-			const garbled = status < 300 ? garbledBody(body, request.expect) : undefined;
+			const garbled = status < 300 ? garbledBody(body, request) : undefined;
 			if (turn) reportTurn(turn, status, body, garbled !== undefined, sentAt);
 			else if (api === 'dreamMachine' && request.method === 'GET' && status < 300 && isGenerationRead(request.path, body)) {
 				existingActivity(account.key)?.observeGeneration(body, activityTiming);

@@ -128,7 +128,7 @@ export async function uploadFile(ctx: LumaContext, upload: FileUpload, itemIndex
 }
 
 export async function getAgentsFile(ctx: LumaContext, id: string, itemIndex?: number): Promise<AgentsFile> {
-	const body: unknown = await lumaApiRequest(ctx, 'agents', { method: 'GET', path: `/files/${encodeURIComponent(id)}`, itemIndex });
+	const body: unknown = await lumaApiRequest(ctx, 'agents', { method: 'GET', path: `/files/${encodeURIComponent(id)}`, itemIndex, expectFields: ['id'] });
 	return asAgentsFile(ctx.getNode(), body, itemIndex);
 }
 

@@ -53,7 +53,7 @@ export function asAgentsGeneration(node: INode, body: unknown, itemIndex?: numbe
 
 /** `GET /generations/{id}`: free, and it signs fresh one-hour output URLs every time. */
 export async function getAgentsGeneration(ctx: LumaContext, id: string, itemIndex?: number): Promise<AgentsGeneration> {
-	const body: unknown = await lumaApiRequest(ctx, 'agents', { method: 'GET', path: `/generations/${encodeURIComponent(id)}`, itemIndex });
+	const body: unknown = await lumaApiRequest(ctx, 'agents', { method: 'GET', path: `/generations/${encodeURIComponent(id)}`, itemIndex, expectFields: ['id'] });
 	return asAgentsGeneration(ctx.getNode(), body, itemIndex);
 }
 
