@@ -1,4 +1,5 @@
 import { headerValue, parseResetTime, resetIsWholeSeconds } from './headers';
+import type { BucketLimits } from './scheduler';
 import { othersIn, reserveFor, spendable } from './transport/sharing';
 
 /**
@@ -11,16 +12,8 @@ import { othersIn, reserveFor, spendable } from './transport/sharing';
  * count because it is the one part that reads the server's headers.
  */
 
-/** What the server count needs of the bucket's limits. */
-export interface ServerCountLimits {
-	maxConcurrent: number;
-	requestsPerWindow: number;
-	windowMs: number;
-	processes?: number;
-	serverWindow?: 'fixed' | 'sliding';
-	resetGraceMs?: number;
-	clockSkewMs?: number;
-}
+/** The bucket's limits (a type-only import: the scheduler holds a ServerCount, not the other way round). */
+type ServerCountLimits = BucketLimits;
 
 /** Default slack on a server-sent reset time given in whole seconds, and on a finer one (clock skew). */
 const SERVER_RESET_GRACE_MS = 1000;
