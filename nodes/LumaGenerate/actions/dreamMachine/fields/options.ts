@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { concurrencyOption, optionsCollection } from '../../../../shared/concurrency';
 import type { GenerationGroup } from '../../../../shared/generation/generation';
-import { waitingOptions } from './waiting';
+import { callbackUrlField, waitFields, waitingOptions } from './waiting';
 
 /** The Options collection of the operations that create or wait: waiting, download and concurrency. */
 
@@ -42,4 +42,23 @@ export function createOptionsCollection(asset: GenerationGroup, ownOptions: INod
 /** The Options collection of Generation → Wait for Completion (no URLs: only waiting and downloads). */
 export function waitOptionsCollection(): INodeProperties {
 	return optionsCollection(waitingOptions('any'), generationConcurrencyOption);
+}
+
+/**
+ * What an edit of a finished generation ends with (Add Audio, Upscale, Modify): Additional Fields
+ * holding only the Callback URL, the wait fields, and the create Options.
+ */
+export function editTailFields(asset: GenerationGroup): INodeProperties[] {
+	return [
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [callbackUrlField],
+		},
+		...waitFields,
+		createOptionsCollection(asset),
+	];
 }

@@ -4,8 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { createOperation } from '../../../engine/create';
 import { generationIdField } from '../fields/media';
 import { promptField } from '../fields/model';
-import { createOptionsCollection } from '../fields/options';
-import { callbackUrlField, waitFields } from '../fields/waiting';
+import { editTailFields } from '../fields/options';
 import { requireFinishedVideo, videoGenerationSource } from '../inputs/references';
 import { readPrompt, withCallbackUrl } from '../inputs/validation';
 
@@ -20,16 +19,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'music, voices',
 		description: 'Sounds to avoid',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [callbackUrlField],
-	},
-	...waitFields,
-	createOptionsCollection('video'),
+	...editTailFields('video'),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['video'], operation: ['addAudio'] } }, properties);

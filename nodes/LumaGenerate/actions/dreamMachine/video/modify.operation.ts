@@ -4,8 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { createOperation } from '../../../engine/create';
 import { sourceCollection } from '../fields/media';
 import { modelFields, promptField } from '../fields/model';
-import { createOptionsCollection } from '../fields/options';
-import { callbackUrlField, waitFields } from '../fields/waiting';
+import { editTailFields } from '../fields/options';
 import { buildSourceEdit } from '../inputs/sourceEdit';
 
 const MODES = [1, 2, 3].flatMap((level) => [
@@ -34,16 +33,7 @@ const properties: INodeProperties[] = [
 	sourceCollection('First Frame', 'firstFrame', 'Image', {
 		description: 'Optional (recommended) first frame of the modified video, to guide it',
 	}),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [callbackUrlField],
-	},
-	...waitFields,
-	createOptionsCollection('video'),
+	...editTailFields('video'),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['video'], operation: ['modify'] } }, properties);

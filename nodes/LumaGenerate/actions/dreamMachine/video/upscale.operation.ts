@@ -3,24 +3,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { createOperation } from '../../../engine/create';
 import { generationIdField, resolutionField, RESOLUTIONS } from '../fields/media';
-import { createOptionsCollection } from '../fields/options';
-import { callbackUrlField, waitFields } from '../fields/waiting';
+import { editTailFields } from '../fields/options';
 import { requireFinishedVideo, videoGenerationSource } from '../inputs/references';
 import { readOpenOption, withCallbackUrl } from '../inputs/validation';
 
 const properties: INodeProperties[] = [
 	generationIdField('Video Generation ID', 'The finished video generation to upscale; to chain nodes, drag the previous node\'s ID field here'),
 	resolutionField('1080p', 'Target resolution (up to 4K); an expression may give a newer resolution Luma documents'),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [callbackUrlField],
-	},
-	...waitFields,
-	createOptionsCollection('video'),
+	...editTailFields('video'),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['video'], operation: ['upscale'] } }, properties);
