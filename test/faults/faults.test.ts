@@ -1,13 +1,19 @@
 /**
  * Real n8n workflows (in-process WorkflowExecute) against the simulator through the fault proxy:
- * one table of fault × operation → expected outcome. A row says how many of the operation's
- * requests the node sent (the proxy received them) and how many reached upstream (the simulator's
- * own log; for a create also what the account now holds), and what the item or the error says.
+ * one table of fault × operation → expected outcome, for the Events, Dream Machine and Agents APIs
+ * (a read and a create of each: 14 faults per read, the 13 that hit one attempt per create, 81 rows).
+ * A row says how many of the operation's requests the node sent (the proxy received them) and how
+ * many reached upstream (the simulator's own log; for a create also what the account now holds),
+ * and what the item or the error says.
  *
- * What must hold: reads are retried on 5xx, resets, stalls and cut bodies and succeed; a create is
- * never sent twice; a 429 is waited out, then the request succeeds; no API key appears anywhere.
- * A create whose answer is lost is looked for (reconciled): found, the item succeeds with what Luma
- * made; not found, the error says it was most likely not created.
+ * What must hold: reads are retried on 5xx, resets, stalls and cut bodies and succeed; a create that
+ * may have reached Luma is never sent again (only what Luma refused before doing anything is: a 429,
+ * and on the Agents API a 502 or 503, which it documents as "rejected, nothing queued"); a 429 is
+ * waited out, then the request succeeds; no API key appears anywhere.
+ * A create whose answer is lost is looked for (reconciled) where the API allows it: found, the item
+ * succeeds with what Luma made; not found, the error says it was most likely not created. The Agents
+ * API has no idempotency key and cannot list generations, so there the error says Luma may have made
+ * it and names what to check (the user_id and X-Request-Id it carried) before running again.
  * To add a case, add a row; to add a fault or an operation, add it to FAULTS or helpers.ts.
  */
 import type { IDataObject } from 'n8n-workflow';
@@ -50,8 +56,7 @@ type Expected =
 	/** The item comes out as if nothing had happened. */
 	| { outcome: 'success'; sent: number; upstream: number }
 	/** The node stops with this error. */
-	| { outcome: 'error'; sent: number; upstream: number; message: RegExp; httpCode?: string; description?: RegExp }
-
+	| { outcome: 'error'; sent: number; upstream: number; message: RegExp; httpCode?: string; description?: RegExp };
 
 const ok = (sent: number, upstream: number): Expected => ({ outcome: 'success', sent, upstream });
 const fails = (sent: number, upstream: number, message: RegExp, httpCode?: string, description?: RegExp): Expected => ({
@@ -68,6 +73,21 @@ const UNAVAILABLE = /^Luma: Service temporarily unavailable$/;
 const HTML_BAD_GATEWAY = /^Luma: HTTP 502, an HTML page: "502 Bad Gateway"$/;
 /** A create whose answer was lost, looked for (events: calendar + name + start; Dream Machine: the echoed request), and not there. */
 const NOT_CREATED = /was not found: it was most likely not created$/;
+/** An Agents create whose answer was lost: it may exist, and nothing can look for it. */
+const MAY_EXIST_CONNECTION = /^Luma may have done this already: the connection failed after the request may have reached Luma$/;
+const mayExistGarbled = (status: number, summary: string) =>
+	new RegExp(`^Luma may have done this already: Luma answered HTTP ${status} with a body that is not the JSON this operation expects \\(${summary}`);
+const MAY_EXIST_HTML = mayExistGarbled(200, 'an HTML page: "Sign in"\\)$');
+/** A cut-off generation: its JSON starts with the ID Luma gave it. */
+const MAY_EXIST_TRUNCATED = mayExistGarbled(201, '\\{"id":"[0-9a-f-]{36}"');
+/** What to check before running again: the handles the create carried (this item's user_id, the request's X-Request-Id). */
+const agentsWhatToCheck = (itemIndex: number) =>
+	new RegExp(
+		'The Agents API cannot list generations, so the node cannot look for it\\. ' +
+			`Check the usage in Luma's dashboard \\(platform\\.lumalabs\\.ai\\) for a generation with user_id "n8n-[0-9a-f]{16}-item-${itemIndex}"; ` +
+			`Luma support can trace the request by its X-Request-Id "n8n-[0-9a-f-]{36}"\\. Do so before running the node again: the request is not sent twice automatically`,
+	);
+const AGENTS_CHECK = agentsWhatToCheck(0);
 
 const TABLE: Array<[FaultName, OperationName, Expected]> = [
 	// Reads: retried, and upstream sees the read twice only when the fault came after it reached upstream.
@@ -132,15 +152,48 @@ const TABLE: Array<[FaultName, OperationName, Expected]> = [
 	['429 with Retry-After', 'imageGenerate', ok(2, 1)],
 	['429 without Retry-After', 'imageGenerate', ok(2, 1)],
 	['429 storm', 'imageGenerate', ok(5, 1)],
+
+	['5xx, JSON body', 'agentsGenerationGet', ok(2, 1)],
+	['5xx, HTML page', 'agentsGenerationGet', ok(2, 1)],
+	['5xx, HTML page, every attempt', 'agentsGenerationGet', fails(4, 0, HTML_BAD_GATEWAY, '502')],
+	['reset before forwarding', 'agentsGenerationGet', ok(2, 1)],
+	['reset after forwarding', 'agentsGenerationGet', ok(2, 2)],
+	['stall before forwarding', 'agentsGenerationGet', ok(2, 1)],
+	['stall after forwarding', 'agentsGenerationGet', ok(2, 2)],
+	['body cut mid-stream', 'agentsGenerationGet', ok(2, 2)],
+	['truncated JSON 200', 'agentsGenerationGet', ok(2, 2)],
+	['HTML 200', 'agentsGenerationGet', ok(2, 1)],
+	['HTML 200 after forwarding', 'agentsGenerationGet', ok(2, 2)],
+	['429 with Retry-After', 'agentsGenerationGet', ok(2, 1)],
+	['429 without Retry-After', 'agentsGenerationGet', ok(2, 1)],
+	['429 storm', 'agentsGenerationGet', ok(5, 1)],
+
+	// Agents API creates: a 502 or 503 is resent (Luma documents both as "rejected, nothing queued"),
+	// like a 429. Anything else that leaves the outcome unknown fails, whether or not the create reached
+	// Luma (upstream 1: the generation exists and is paid for), and is never resent: the API has no
+	// idempotency key and no listing to look for it in.
+	['5xx, JSON body', 'agentsImageGenerate', ok(2, 1)],
+	['5xx, HTML page', 'agentsImageGenerate', ok(2, 1)],
+	['reset before forwarding', 'agentsImageGenerate', fails(1, 0, MAY_EXIST_CONNECTION, undefined, AGENTS_CHECK)],
+	['reset after forwarding', 'agentsImageGenerate', fails(1, 1, MAY_EXIST_CONNECTION, undefined, AGENTS_CHECK)],
+	['stall before forwarding', 'agentsImageGenerate', fails(1, 0, MAY_EXIST_CONNECTION, undefined, AGENTS_CHECK)],
+	['stall after forwarding', 'agentsImageGenerate', fails(1, 1, MAY_EXIST_CONNECTION, undefined, AGENTS_CHECK)],
+	['body cut mid-stream', 'agentsImageGenerate', fails(1, 1, MAY_EXIST_CONNECTION, undefined, AGENTS_CHECK)],
+	['truncated JSON 200', 'agentsImageGenerate', fails(1, 1, MAY_EXIST_TRUNCATED, '201', AGENTS_CHECK)],
+	['HTML 200', 'agentsImageGenerate', fails(1, 0, MAY_EXIST_HTML, '200', AGENTS_CHECK)],
+	['HTML 200 after forwarding', 'agentsImageGenerate', fails(1, 1, MAY_EXIST_HTML, '200', AGENTS_CHECK)],
+	['429 with Retry-After', 'agentsImageGenerate', ok(2, 1)],
+	['429 without Retry-After', 'agentsImageGenerate', ok(2, 1)],
+	['429 storm', 'agentsImageGenerate', ok(5, 1)],
 ];
 
-/** Every read attempt a persistent fault meets: the first send and every transient retry. */
-const readAttempts = () => 1 + getTransportTiming().maxTransientRetries;
+/** Every attempt a persistent fault meets where the request may be resent: the first send and every transient retry. */
+const everyAttempt = () => 1 + getTransportTiming().maxTransientRetries;
 
 interface ErrorItemExpected {
 	/** Requests for the failing item the node sent, and that reached upstream. */
-	sent: number | 'every read attempt';
-	upstream: number | 'every read attempt';
+	sent: number | 'every attempt';
+	upstream: number | 'every attempt';
 	error?: RegExp;
 	httpCode?: string;
 	description?: RegExp;
@@ -148,14 +201,17 @@ interface ErrorItemExpected {
 
 /** Continue On Fail, three items, the fault hitting every request of item 1. */
 const CONTINUE_ON_FAIL: Array<[FaultName, OperationName, ErrorItemExpected]> = [
-	['5xx, JSON body', 'eventGet', { sent: 'every read attempt', upstream: 0, error: UNAVAILABLE, httpCode: '503' }],
-	['reset before forwarding', 'eventGet', { sent: 'every read attempt', upstream: 0, description: /ECONNRESET/ }],
-	['5xx, JSON body', 'generationGet', { sent: 'every read attempt', upstream: 0, error: UNAVAILABLE, httpCode: '503' }],
-	['reset after forwarding', 'generationGet', { sent: 'every read attempt', upstream: 'every read attempt', description: /ECONNRESET/ }],
+	['5xx, JSON body', 'eventGet', { sent: 'every attempt', upstream: 0, error: UNAVAILABLE, httpCode: '503' }],
+	['reset before forwarding', 'eventGet', { sent: 'every attempt', upstream: 0, description: /ECONNRESET/ }],
+	['5xx, JSON body', 'generationGet', { sent: 'every attempt', upstream: 0, error: UNAVAILABLE, httpCode: '503' }],
+	['reset after forwarding', 'generationGet', { sent: 'every attempt', upstream: 'every attempt', description: /ECONNRESET/ }],
 	['5xx, JSON body', 'eventCreate', { sent: 1, upstream: 0, error: NOT_CREATED }],
 	['reset before forwarding', 'eventCreate', { sent: 1, upstream: 0, error: NOT_CREATED }],
 	['5xx, JSON body', 'imageGenerate', { sent: 1, upstream: 0, error: NOT_CREATED }],
 	['stall before forwarding', 'imageGenerate', { sent: 1, upstream: 0, error: NOT_CREATED }],
+	// A 503 on an Agents create is resent, as far as a read would be; then Luma's message.
+	['5xx, JSON body', 'agentsImageGenerate', { sent: 'every attempt', upstream: 0, error: UNAVAILABLE, httpCode: '503' }],
+	['reset after forwarding', 'agentsImageGenerate', { sent: 1, upstream: 1, error: MAY_EXIST_CONNECTION, description: agentsWhatToCheck(1) }],
 ];
 
 let bench: FaultBench;
@@ -212,7 +268,7 @@ describe.each(TABLE)('%s × %s', (faultName, operationName, expected) => {
 		if (expected.outcome === 'success') {
 			expect(result.error).toBeUndefined();
 			expect(result.items).toHaveLength(1);
-			operation.expectResult(result.items[0].json, item);
+			operation.expectResult(result.items[0].json, item, bench);
 			expect(result.items[0].pairedItem).toEqual({ item: 0 });
 		}
 		if (expected.outcome === 'error') {
@@ -234,15 +290,15 @@ describe.each(CONTINUE_ON_FAIL)('Continue On Fail: %s × %s on item 1 of 3', (fa
 
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		operation.expectResult(result.items[0].json, input[0]);
-		operation.expectResult(result.items[2].json, input[2]);
+		operation.expectResult(result.items[0].json, input[0], bench);
+		operation.expectResult(result.items[2].json, input[2], bench);
 		const errorItem = result.items[1].json;
 		expect(typeof errorItem.error).toBe('string');
 		if (expected.error) expect(errorItem.error).toMatch(expected.error);
 		if (expected.httpCode) expect(errorItem.httpCode).toBe(expected.httpCode);
 		if (expected.description) expect(errorItem.description).toMatch(expected.description);
 
-		const attempts = (value: number | 'every read attempt') => (value === 'every read attempt' ? readAttempts() : value);
+		const attempts = (value: number | 'every attempt') => (value === 'every attempt' ? everyAttempt() : value);
 		const failing = countsFor(operation, input[1]);
 		expect(failing.sent).toBe(attempts(expected.sent));
 		expect(failing.upstream).toBe(attempts(expected.upstream));

@@ -1,25 +1,30 @@
 /**
  * Test support for the fault suite: the simulator behind the fault proxy, credentials that point the
- * Luma nodes at the proxy, transport timings scaled to the simulator (with a client timeout short
- * enough that a stall runs past it quickly), the operations under test, and the checks every case
- * shares (what upstream saw, that no key leaks).
+ * Luma nodes at the proxy (Events, Dream Machine and Agents API), transport timings scaled to the
+ * simulator (with a client timeout short enough that a stall runs past it quickly), the operations
+ * under test, and the checks every case shares (what upstream saw, that no key leaks).
  */
 import { randomUUID } from 'node:crypto';
 
 import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { configureTransport } from '../../nodes/shared/transport';
+import { agentsNode } from '../generate/agentsHelpers';
 import { generateNode } from '../generate/helpers';
 import { runWorkflow, type WorkflowNodeSpec, type WorkflowRun } from '../helpers/n8n';
 import { lumaNode, useFastTimings } from '../luma/helpers';
 import { startSimulator, type LoggedRequest, type Simulator } from '../simulator';
+import { AGENTS_MOUNT } from '../simulator/agents';
+import { agentsClient, image } from '../simulator/agents/testClient';
 import { DREAM_MACHINE_MOUNT } from '../simulator/dream-machine';
-import { client } from '../simulator/dream-machine/testServer';
+import { client, type Client } from '../simulator/dream-machine/testServer';
 import { startFaultProxy, type FaultProxy, type ProxiedRequest } from './proxy';
 
 /** Distinctive keys, so a leak into any output or error is found by a plain substring search. */
 export const EVENTS_KEY = 'fault-suite-events-key-3f9c2a71d0';
 export const LABS_KEY = 'fault-suite-labs-key-8d41b6e05c';
+/** Luma refuses an Agents API token without this prefix before looking it up, so the node checks it too. */
+export const AGENTS_KEY = 'luma-api-fault-suite-agents-key-5e27c9a4b1';
 
 /**
  * The node's per-request timeout in this suite. A simulator answer takes a few ms, so this is far
@@ -41,6 +46,7 @@ export async function startFaultBench() {
 		credentials: (): Record<string, ICredentialDataDecryptedObject> => ({
 			lumaApi: { apiKey: EVENTS_KEY, keyType: 'calendar', baseUrl: proxy.url },
 			lumaLabsApi: { apiKey: LABS_KEY, baseUrl: `${proxy.url}${DREAM_MACHINE_MOUNT}`, plan: 'build' },
+			lumaAgentsApi: { apiKey: AGENTS_KEY, baseUrl: `${proxy.url}${AGENTS_MOUNT}`, requestsPerMinute: 30, concurrentJobs: 10 },
 		}),
 		/** Requests the node sent (the proxy received them), oldest first. */
 		sent: (method: string, path: string | RegExp) => proxy.log.filter(matches(method, path)),
@@ -78,8 +84,8 @@ export interface OperationUnderTest {
 	input(bench: FaultBench, count: number): Promise<IDataObject[]>;
 	/** The target request sent for this input item. */
 	isItem(request: ProxiedRequest | LoggedRequest, item: IDataObject): boolean;
-	/** Checks the output item of a successful run against its input item. */
-	expectResult(json: IDataObject, item: IDataObject): void;
+	/** Checks the output item of a successful run against its input item (and what upstream holds). */
+	expectResult(json: IDataObject, item: IDataObject, bench: FaultBench): void;
 	/** Creates only: how many things upstream now holds for this item (events or generations). */
 	createdUpstream?(bench: FaultBench, item: IDataObject): number;
 }
@@ -101,12 +107,20 @@ function queryValue(request: ProxiedRequest | LoggedRequest, name: string): stri
 
 const unique = () => randomUUID().slice(0, 8);
 
-/** A generation made directly upstream (not through the proxy), to read back through it. */
-async function createGeneration(bench: FaultBench, prompt: string): Promise<string> {
-	const { status, body } = await client(bench.sim.dreamMachineUrl, LABS_KEY).post<IDataObject>('/generations/image', { prompt, model: 'photon-1' });
-	if (status >= 300) throw new Error(`fixture generation: ${status} ${JSON.stringify(body)}`);
-	return String(body.id);
+/** `count` generations made directly upstream (not through the proxy), as input items to read them back through it. */
+async function upstreamGenerations(api: Client, path: string, count: number, request: (prompt: string) => object): Promise<IDataObject[]> {
+	const run = unique();
+	const items: IDataObject[] = [];
+	for (let index = 0; index < count; index++) {
+		const { status, body } = await api.post<IDataObject>(path, request(`a lighthouse ${run} #${index}`));
+		if (status >= 300) throw new Error(`fixture generation: ${status} ${JSON.stringify(body)}`);
+		items.push({ generationId: String(body.id) });
+	}
+	return items;
 }
+
+/** The read of the item's generation (by the ID at the end of the path). */
+const isGenerationOf = (request: ProxiedRequest | LoggedRequest, item: IDataObject) => request.path.endsWith(`/generations/${String(item.generationId)}`);
 
 export const eventGet: OperationUnderTest = {
 	name: 'Event → Get',
@@ -145,13 +159,9 @@ export const generationGet: OperationUnderTest = {
 	target: { method: 'GET', path: new RegExp(`^${DREAM_MACHINE_MOUNT}/generations/[0-9a-f-]{36}$`) },
 	creates: false,
 	node: generateNode({ resource: 'generation', operation: 'get', generationId: '={{ $json.generationId }}' }),
-	async input(bench, count) {
-		const run = unique();
-		const ids: string[] = [];
-		for (let index = 0; index < count; index++) ids.push(await createGeneration(bench, `a lighthouse ${run} #${index}`));
-		return ids.map((generationId) => ({ generationId }));
-	},
-	isItem: (request, item) => request.path.endsWith(`/generations/${String(item.generationId)}`),
+	input: async (bench, count) =>
+		await upstreamGenerations(client(bench.sim.dreamMachineUrl, LABS_KEY), '/generations/image', count, (prompt) => ({ prompt, model: 'photon-1' })),
+	isItem: isGenerationOf,
 	expectResult(json, item) {
 		expect(json).toMatchObject({ id: item.generationId, generation_type: 'image' });
 	},
@@ -175,7 +185,43 @@ export const imageGenerate: OperationUnderTest = {
 		[...bench.sim.dreamMachine.generations.values()].filter((generation) => generation.request.prompt === item.prompt).length,
 };
 
-export const OPERATIONS = { eventGet, eventCreate, generationGet, imageGenerate };
+const AGENTS_CREATE_PATH = `${AGENTS_MOUNT}/generations`;
+
+export const agentsGenerationGet: OperationUnderTest = {
+	name: 'Agents API: Generation → Get',
+	target: { method: 'GET', path: new RegExp(`^${AGENTS_MOUNT}/generations/[0-9a-f-]{36}$`) },
+	creates: false,
+	node: agentsNode({ resource: 'generation', operation: 'get', generationId: '={{ $json.generationId }}' }),
+	input: async (bench, count) => await upstreamGenerations(agentsClient(bench.sim.agentsUrl, AGENTS_KEY), '/generations', count, (prompt) => image(prompt)),
+	isItem: isGenerationOf,
+	expectResult(json, item) {
+		expect(json).toMatchObject({ id: item.generationId, type: 'image', model: 'uni-1' });
+	},
+};
+
+export const agentsImageGenerate: OperationUnderTest = {
+	name: "Agents API: Image → Generate (Don't Wait)",
+	target: { method: 'POST', path: AGENTS_CREATE_PATH },
+	creates: true,
+	node: agentsNode({ resource: 'image', operation: 'generate', prompt: '={{ $json.prompt }}', waitForCompletion: 'none' }),
+	async input(_bench, count) {
+		const run = unique();
+		return Array.from({ length: count }, (_, index) => ({ prompt: `a paper boat ${run} #${index}` }));
+	},
+	isItem: (request, item) => bodyOf(request)?.prompt === item.prompt,
+	// The Agents API's Generation does not echo the request: the output is a generation upstream holds.
+	expectResult(json, _item, bench) {
+		expect(json).toMatchObject({ type: 'image', model: 'uni-1' });
+		expect(typeof json.id).toBe('string');
+		expect(bench.sim.agents.generations.has(String(json.id))).toBe(true);
+	},
+	// Its Generation carries no prompt and the API has no listing, so what upstream made for the item
+	// is read from the simulator's own log: the creates for this prompt it accepted (201).
+	createdUpstream: (bench, item) =>
+		bench.upstream('POST', AGENTS_CREATE_PATH).filter((request) => request.status === 201 && bodyOf(request)?.prompt === item.prompt).length,
+};
+
+export const OPERATIONS = { eventGet, eventCreate, generationGet, imageGenerate, agentsGenerationGet, agentsImageGenerate };
 export type OperationName = keyof typeof OPERATIONS;
 
 export interface FaultRun {
@@ -212,9 +258,10 @@ export function visibleText(result: FaultRun): string {
 	});
 }
 
-/** No key of either credential anywhere the user or n8n's logs could see it. */
+/** No key of any of the three credentials anywhere the user or n8n's logs could see it. */
 export function expectNoKey(result: FaultRun) {
 	const text = visibleText(result);
 	expect(text).not.toContain(EVENTS_KEY);
 	expect(text).not.toContain(LABS_KEY);
+	expect(text).not.toContain(AGENTS_KEY);
 }

@@ -1,9 +1,10 @@
 /**
  * The Luma Events node against the simulator's rate limit (200 per window for a calendar key, one
  * window scaled to 600 ms, lockout after a 429): items beyond the budget wait instead of failing,
- * and Luma's error messages reach the user with the item index.
+ * and Luma's error messages reach the user with the item index; a 404 says whether the ID or the
+ * route is unknown.
  */
-import { restoreTimings, runLuma, runLumaWorkflow, startLumaSim, useFastTimings, type LumaSim, NODE } from './helpers';
+import { restoreTimings, runLuma, runLumaError, runLumaWorkflow, startLumaSim, useFastTimings, type LumaSim, NODE } from './helpers';
 
 let sim: LumaSim;
 
@@ -81,4 +82,41 @@ test("Luma's own error message reaches the user with the item index; Continue On
 	expect(String(items[1].json.error)).toMatch(/not found/i);
 	expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	expect(JSON.stringify(items)).not.toContain('test-calendar-key');
+});
+
+/**
+ * A 404 means one of two things, and the error says which (nodes/shared/errors.ts, isUnknownRoute):
+ * Luma does not know the ID (its JSON names what it did not find: "Event not found."), or the server
+ * does not serve the route at all (a wrong base URL, or an endpoint the account does not have) and
+ * answers a bare "not found" for the path: the simulator's is core's "No route for <path>"
+ * (test/simulator/index.ts).
+ */
+describe('a 404: unknown ID or unknown route', () => {
+	const ID_HINT = 'Luma does not know this ID';
+	const ROUTE_HINT = 'This endpoint is not available at this base URL';
+	const getEvent = (eventId: string) => ({ resource: 'event', operation: 'get', eventId: { __rl: true, mode: 'id', value: eventId } });
+
+	test('an event ID Luma does not know: its "Event not found", and the hint is about the ID', async () => {
+		const error = await runLumaError(sim, getEvent('evt-doesnotexist'));
+		expect(error.message).toBe('Luma: Event not found. (not_found)');
+		expect(error.httpCode).toBe('404');
+		expect(error.description).toContain(ID_HINT);
+		expect(error.description).not.toContain(ROUTE_HINT);
+		// Luma answered it, once (a 404 is not sent again).
+		expect(sim.requests('/v1/events/get').map((entry) => [entry.query.event_id, entry.status])).toEqual([['evt-doesnotexist', 404]]);
+	});
+
+	test('a base URL the API is not served at: the route is unknown, and the hint says so instead of blaming the ID', async () => {
+		// An event that exists: only the route is wrong.
+		const existing = String([...sim.sim.state.events.values()][0].id);
+		const error = await runLumaError(sim, getEvent(existing), { credentials: { baseUrl: `${sim.url}/no-such-prefix` } });
+		expect(error.message).toBe('Luma: No route for /no-such-prefix/v1/events/get (not_found)');
+		expect(error.httpCode).toBe('404');
+		expect(error.description).toContain(ROUTE_HINT);
+		expect(error.description).toContain('check the base URL in the credential');
+		expect(error.description).not.toContain(ID_HINT);
+		// The server answered the path, once; the events API itself was never reached.
+		expect(sim.sim.requestLog.map((entry) => [entry.path, entry.query.event_id, entry.status])).toEqual([['/no-such-prefix/v1/events/get', existing, 404]]);
+		expect(sim.requests()).toEqual([]);
+	});
 });
