@@ -38,6 +38,11 @@ export type SendResult =
 			garbled?: boolean;
 			/** The error body's `detail` / `message`, when it has one. */
 			detail?: string;
+			/**
+			 * false when the body is not JSON (a gateway's HTML or text page): then the API itself did
+			 * not answer, and a status that would prove it refused the request proves nothing.
+			 */
+			fromApi?: boolean;
 	  }
 	| { kind: 'networkError'; code: string };
 
@@ -55,6 +60,11 @@ export interface RetryContext {
 	maxRetryWaitMs: number;
 	/** Statuses that prove the server refused the request without acting on it (safe to resend). */
 	resendableStatuses?: readonly number[];
+}
+
+/** A status from the API itself that proves it refused the request without acting on it (Agents creates: 502, 503). */
+export function provesRefused(status: number, fromApi: boolean | undefined, context: Pick<RetryContext, 'resendableStatuses'>): boolean {
+	return fromApi !== false && (context.resendableStatuses?.includes(status) ?? false);
 }
 
 export type RetryDecision =
@@ -118,7 +128,7 @@ export function decideRetry(
 		return { action: 'pauseAccount', waitMs };
 	}
 	const transient = result.status >= 500 || (result.garbled === true && result.status < 300);
-	const safe = context.idempotent || (context.resendableStatuses?.includes(result.status) ?? false);
+	const safe = context.idempotent || provesRefused(result.status, result.fromApi, context);
 	if (transient && safe && transientLeft) {
 		return { action: 'retry', waitMs: transientWait(context, timing, random) };
 	}

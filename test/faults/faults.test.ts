@@ -77,6 +77,7 @@ const NOT_CREATED = /was not found: it was most likely not created$/;
 const MAY_EXIST_CONNECTION = /^Luma may have done this already: the connection failed after the request may have reached Luma$/;
 const mayExistGarbled = (status: number, summary: string) =>
 	new RegExp(`^Luma may have done this already: Luma answered HTTP ${status} with a body that is not the JSON this operation expects \\(${summary}`);
+const MAY_EXIST_GATEWAY = /^Luma may have done this already: Luma had a server error \(HTTP 502: an HTML page: "502 Bad Gateway"\) that does not say whether it was done$/;
 const MAY_EXIST_HTML = mayExistGarbled(200, 'an HTML page: "Sign in"\\)$');
 /** A cut-off generation: its JSON starts with the ID Luma gave it. */
 const MAY_EXIST_TRUNCATED = mayExistGarbled(201, '\\{"id":"[0-9a-f-]{36}"');
@@ -173,7 +174,8 @@ const TABLE: Array<[FaultName, OperationName, Expected]> = [
 	// Luma (upstream 1: the generation exists and is paid for), and is never resent: the API has no
 	// idempotency key and no listing to look for it in.
 	['5xx, JSON body', 'agentsImageGenerate', ok(2, 1)],
-	['5xx, HTML page', 'agentsImageGenerate', ok(2, 1)],
+	// An HTML 502 comes from a gateway, not from Luma: it does not prove the create was refused.
+	['5xx, HTML page', 'agentsImageGenerate', fails(1, 0, MAY_EXIST_GATEWAY, undefined, AGENTS_CHECK)],
 	['reset before forwarding', 'agentsImageGenerate', fails(1, 0, MAY_EXIST_CONNECTION, undefined, AGENTS_CHECK)],
 	['reset after forwarding', 'agentsImageGenerate', fails(1, 1, MAY_EXIST_CONNECTION, undefined, AGENTS_CHECK)],
 	['stall before forwarding', 'agentsImageGenerate', fails(1, 0, MAY_EXIST_CONNECTION, undefined, AGENTS_CHECK)],

@@ -20,7 +20,7 @@ const read: RetryContext = {
 const create: RetryContext = { ...read, idempotent: false };
 const external: RetryContext = { ...read, honourRateLimits: false };
 
-const answer = (status: number, headers: Record<string, unknown> = {}): SendResult => ({ kind: 'answer', status, headers });
+const answer = (status: number, headers: Record<string, unknown> = {}, extra: { fromApi?: boolean } = {}): SendResult => ({ kind: 'answer', status, headers, ...extra });
 const network = (code: string): SendResult => ({ kind: 'networkError', code });
 
 type Row = [string, SendResult, RetryContext, RetryDecision, Partial<typeof timing>?];
@@ -72,6 +72,18 @@ const rows: Row[] = [
 	['500 on the third read retry backs off further', answer(500), { ...read, transientRetries: 2 }, { action: 'retry', waitMs: 500 + 2_000 }],
 	['500 after the last read retry is accepted (reported)', answer(500), { ...read, transientRetries: 3 }, { action: 'accept' }],
 	['502 on a create is never resent', answer(502), create, { action: 'accept' }],
+	[
+		"the Agents API's own 503 on a create (refused before queueing) is resent",
+		answer(503, {}, { fromApi: true }),
+		{ ...create, resendableStatuses: [502, 503] },
+		{ action: 'retry', waitMs: 500 + 500 },
+	],
+	[
+		"a gateway's HTML 502 in front of the Agents API proves nothing: the create is not resent",
+		answer(502, {}, { fromApi: false }),
+		{ ...create, resendableStatuses: [502, 503] },
+		{ action: 'accept' },
+	],
 
 	// Network failures.
 	['a reset read is retried', network('ECONNRESET'), read, { action: 'retry', waitMs: 1_000 }],

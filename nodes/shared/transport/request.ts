@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { LostAnswer } from '../errors';
 import { asNodeError, lostAnswerError, lumaApiError, lumaErrorMessage, lumaNetworkError } from '../errors';
 import type { RetryContext } from '../retryPolicy';
-import { decideRetry, NEVER_SENT_CODES } from '../retryPolicy';
+import { decideRetry, NEVER_SENT_CODES, provesRefused } from '../retryPolicy';
 import { CancelledError, getBucket, waitFor } from '../scheduler';
 import type { Account, LumaApiName } from './accounts';
 import { getAccount } from './accounts';
@@ -167,13 +167,15 @@ export async function lumaApiRequest<T = IDataObject>(ctx: LumaContext, api: Lum
 			const headers = (response.headers ?? {}) as Record<string, unknown>;
 			bucket.finishSend(ticket, { status, headers }, limits);
 			const body = parseBody(response.body);
+			// Luma's own error body (JSON with a message), not a gateway's page or an empty answer.
+			const fromApi = typeof body === 'object' && body !== null && lumaErrorMessage(body) !== undefined;
 			const garbled = status < 300 ? garbledBody(body, request) : undefined;
 			if (turn) reportTurn(turn, status, body, garbled !== undefined, sentAt);
 			else if (api === 'dreamMachine' && request.method === 'GET' && status < 300 && isGenerationRead(request.path, body)) {
 				existingActivity(account.key)?.observeGeneration(body, activityTiming);
 			}
 			const decision = decideRetry(
-				{ kind: 'answer', status, headers, garbled: garbled !== undefined, detail: status >= 400 ? lumaErrorMessage(body) : undefined },
+				{ kind: 'answer', status, headers, garbled: garbled !== undefined, detail: status >= 400 ? lumaErrorMessage(body) : undefined, fromApi },
 				{ ...retry, rateLimitStreak: bucket.rateLimitStreak },
 				retryTiming,
 				Date.now(),
@@ -209,7 +211,7 @@ export async function lumaApiRequest<T = IDataObject>(ctx: LumaContext, api: Lum
 				if (!retry.idempotent) throw lost({ kind: 'garbled', status, summary: garbled });
 				throw lumaApiError(node, status, body, request.itemIndex, `Luma answered with ${garbled} instead of JSON (tried ${retry.transientRetries + 1} times).`);
 			}
-			if (status >= 500 && !retry.idempotent && !retry.resendableStatuses?.includes(status)) {
+			if (status >= 500 && !retry.idempotent && !provesRefused(status, fromApi, retry)) {
 				throw lost({ kind: 'serverError', status, summary: lumaErrorMessage(body) ?? `HTTP ${status}` });
 			}
 			if (status >= 400) throw lumaApiError(node, status, body, request.itemIndex);
