@@ -209,7 +209,7 @@ export async function lumaApiRequest<T = IDataObject>(ctx: LumaContext, api: Lum
 			}
 			if (garbled !== undefined) {
 				if (!retry.idempotent) throw lost({ kind: 'garbled', status, summary: garbled });
-				throw lumaApiError(node, status, body, request.itemIndex, `Luma answered with ${garbled} instead of JSON (tried ${retry.transientRetries + 1} times).`);
+				throw lumaApiError(node, status, body, request.itemIndex, `Luma answered with ${garbled} instead of the JSON this operation expects (tried ${retry.transientRetries + 1} times).`);
 			}
 			if (status >= 500 && !retry.idempotent && !provesRefused(status, fromApi, retry)) {
 				throw lost({ kind: 'serverError', status, summary: lumaErrorMessage(body) ?? `HTTP ${status}` });
