@@ -65,7 +65,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, body: 
 	let eventId: string;
 	try {
 		const created = await lumaApiRequest(this, 'events', { method: 'POST', path: '/v1/events/create', body, itemIndex, whatToCheck: eventWhatToCheck(body) });
-		// A 2xx without the ID leaves the outcome as unknown as a lost answer.
+		// A 2xx without the ID leaves the outcome unknown, like a lost answer.
 		if (typeof created.id !== 'string' || !created.id) throw lostAnswerError(this.getNode(), { kind: 'garbled', status: 200, summary: 'no event ID' }, itemIndex, eventWhatToCheck(body));
 		eventId = created.id;
 		// A later item's lost create must not take this event for its own.
