@@ -1,11 +1,11 @@
 import type {
-	IAuthenticateGeneric,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { keyHeader } from './keyHeader';
 import { processesSharingKeyField } from './processesSharingKey';
 
 /**
@@ -65,14 +65,7 @@ export class LumaAgentsApi implements ICredentialType {
 		),
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.apiKey}}',
-			},
-		},
-	};
+	authenticate = keyHeader('Authorization', (key) => `Bearer ${key}`);
 
 	// Listing one uploaded file costs nothing (generations are the only paid calls).
 	test: ICredentialTestRequest = {

@@ -1,12 +1,11 @@
 import type {
-	ICredentialDataDecryptedObject,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
-	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { keyHeader } from './keyHeader';
 import { processesSharingKeyField } from './processesSharingKey';
 
 /** Luma events & calendars (luma.com). Not Luma Labs: see LumaLabsApi for Dream Machine. */
@@ -77,13 +76,7 @@ export class LumaApi implements ICredentialType {
 		},
 	];
 
-	/**
-	 * Sets the key header itself: a declarative '={{$credentials.apiKey}}' would be evaluated by n8n's
-	 * expression engine (an isolate, about a millisecond) on every request the nodes send.
-	 */
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		return { ...requestOptions, headers: { ...requestOptions.headers, 'x-luma-api-key': String(credentials.apiKey ?? '') } };
-	}
+	authenticate = keyHeader('x-luma-api-key');
 
 	test: ICredentialTestRequest = {
 		request: {

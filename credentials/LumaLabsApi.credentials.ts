@@ -1,12 +1,11 @@
 import type {
-	ICredentialDataDecryptedObject,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
-	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { keyHeader } from './keyHeader';
 import { processesSharingKeyField } from './processesSharingKey';
 
 /** Luma Labs Dream Machine (image and video generation). Not the Luma events API. */
@@ -97,13 +96,7 @@ export class LumaLabsApi implements ICredentialType {
 		),
 	];
 
-	/**
-	 * Sets the key header itself: a declarative '={{$credentials.apiKey}}' would be evaluated by n8n's
-	 * expression engine (an isolate, about a millisecond) on every request the nodes send.
-	 */
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		return { ...requestOptions, headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.apiKey ?? '')}` } };
-	}
+	authenticate = keyHeader('Authorization', (key) => `Bearer ${key}`);
 
 	test: ICredentialTestRequest = {
 		request: {
