@@ -338,8 +338,3 @@ export function accountActivity(accountKey: string): AccountActivity {
 export function existingActivity(accountKey: string): AccountActivity | undefined {
 	return activities.get(accountKey);
 }
-
-/** Forget every account (tests). */
-export function resetAccountActivity() {
-	activities.clear();
-}

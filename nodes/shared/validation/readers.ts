@@ -26,15 +26,6 @@ export function timeZoneProblem(zone: unknown): string | undefined {
 
 export { isoDateTimeProblem as dateTimeTextProblem };
 
-/** An email address Luma can take: one @, no spaces, at most 254 characters (RFC 5321's limit). */
-export function emailProblem(value: unknown): string | undefined {
-	if (typeof value !== 'string') return `must be an email address, got ${describeValue(value)}`;
-	const text = value.trim();
-	if (text.length > 254) return `is too long for an email address (${text.length} characters, at most 254)`;
-	if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) return `is not an email address: ${describeValue(value)}`;
-	return undefined;
-}
-
 /** A color as #rgb or #rrggbb. */
 export function hexColorProblem(value: unknown): string | undefined {
 	if (typeof value === 'string' && /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(value.trim())) return undefined;
