@@ -37,7 +37,8 @@ export interface RunItemsOptions<P, R> {
 	concurrency: number;
 	/** Items prepared at once (default: `concurrency`). */
 	prepareConcurrency?: number;
-	continueOnFail: boolean;
+	/** The router's check of the item's parameters (`NodeRun.checkItem`), run before `prepare`. */
+	checkItem?: (itemIndex: number) => void;
 	/** Reads and checks one item; nothing may be sent that has a side effect. */
 	prepare: (itemIndex: number) => Promise<P> | P;
 	/** Items with the same key share a run, at most `size` per run, in the order the keys first appear. */
@@ -118,12 +119,13 @@ function toRuns<P>(prepared: Array<PreparedItem<P>>, batch: RunItemsOptions<P, u
  */
 export async function runItems<P, R>(ctx: IExecuteFunctions, options: RunItemsOptions<P, R>): Promise<Array<ItemOutcome<R>>> {
 	const outcomes: Array<ItemOutcome<R>> = new Array(options.itemCount);
+	const continueOnFail = ctx.continueOnFail();
 	const failure: { first?: { itemIndex: number; error: Error } } = {};
 	let resolveStopped: () => void = () => undefined;
 	const whenStopped = new Promise<void>((resolve) => (resolveStopped = resolve));
 	const fail = (itemIndex: number, error: unknown) => {
 		const withIndex = withItemIndex.call(ctx, error, itemIndex);
-		if (options.continueOnFail) {
+		if (continueOnFail) {
 			outcomes[itemIndex] = { ok: false, error: withIndex };
 		} else if (!failure.first || itemIndex < failure.first.itemIndex) {
 			failure.first = { itemIndex, error: withIndex };
@@ -142,6 +144,7 @@ export async function runItems<P, R>(ctx: IExecuteFunctions, options: RunItemsOp
 		options.prepareConcurrency ?? options.concurrency,
 		async (itemIndex) => {
 			try {
+				options.checkItem?.(itemIndex);
 				prepared[itemIndex] = { itemIndex, prepared: await options.prepare(itemIndex) };
 			} catch (error) {
 				fail(itemIndex, error);
@@ -178,7 +181,7 @@ export async function runItems<P, R>(ctx: IExecuteFunctions, options: RunItemsOp
 				const results = await options.run(entries, control);
 				entries.forEach(({ itemIndex }, index) => (outcomes[itemIndex] = { ok: true, value: results[index] }));
 			} catch (error) {
-				for (const { itemIndex } of options.continueOnFail ? entries : entries.slice(0, 1)) fail(itemIndex, error);
+				for (const { itemIndex } of continueOnFail ? entries : entries.slice(0, 1)) fail(itemIndex, error);
 			} finally {
 				control.releaseSlot();
 			}
@@ -205,11 +208,8 @@ export async function runPerItem(
 	const outcomes = await runItems(this, {
 		itemCount,
 		concurrency,
-		continueOnFail: this.continueOnFail(),
-		prepare: async (itemIndex) => {
-			checkItem(itemIndex);
-			return await prepare(itemIndex);
-		},
+		checkItem,
+		prepare,
 		run: async ([entry]) => [await operation(entry.itemIndex, entry.prepared)],
 	});
 	return outcomes.flatMap((outcome, itemIndex) =>

@@ -29,8 +29,8 @@ export interface PerItemOperation {
 
 /**
  * ...or all items at once, where the API takes many records in one call (guests add, contacts
- * import) or items share limits while they wait (generation creates). Built on the item runner;
- * `run.checkItem` goes first in its `prepare`. It must return exactly one output item (or more) per
+ * import) or items share limits while they wait (generation creates). Built on the item runner,
+ * given `run.checkItem` (it runs the check before each item's `prepare`). It must return exactly one output item (or more) per
  * input item, each with its pairedItem.
  */
 export interface BatchOperation {

@@ -32,7 +32,6 @@ class RunnerProbe implements INodeType {
 		const outcomes = await runItems(this, {
 			itemCount: items.length,
 			concurrency: Number(config.concurrency ?? 1),
-			continueOnFail: this.continueOnFail(),
 			prepare: async (itemIndex) => {
 				journal.events.push(`prepare ${itemIndex}`);
 				if (failPrepare.includes(itemIndex)) throw new NodeOperationError(this.getNode(), `bad item ${itemIndex}`, { itemIndex });

@@ -75,11 +75,8 @@ export async function runGenerations<P, G extends JobState>(
 		// Waiting modes run up to one item per job slot (each holds its slot while it waits);
 		// "Don't Wait" only creates, as fast as the request limits allow.
 		concurrency: limit || settings.maxConcurrentRequests,
-		continueOnFail: ctx.continueOnFail(),
-		prepare: async (itemIndex) => {
-			checkItem(itemIndex);
-			return await flow.prepare(itemIndex);
-		},
+		checkItem,
+		prepare: async (itemIndex) => await flow.prepare(itemIndex),
 		acquireSlot: limit ? async (itemIndex) => await acquireJobSlot.call(ctx, flow.jobs, limit, itemIndex) : undefined,
 		run: async ([{ itemIndex, prepared }], control) => {
 			let generation: G;

@@ -31,11 +31,8 @@ export async function sendPeopleInBatches<T>(
 	const outcomes = await runItems(ctx, {
 		itemCount: items.length,
 		concurrency: 1,
-		continueOnFail: ctx.continueOnFail(),
-		prepare: async (itemIndex) => {
-			run.checkItem(itemIndex);
-			return await batches.read(itemIndex);
-		},
+		checkItem: run.checkItem,
+		prepare: async (itemIndex) => await batches.read(itemIndex),
 		batch: { size: batches.batchSize, key: (read) => read.groupKey },
 		run: async (entries) => {
 			const people = entries.map(({ prepared }) => prepared.entry);
