@@ -6,7 +6,8 @@ import { runPerItem } from './itemRunner';
 import { setRunSettings } from './transport';
 import type { NodeRun, ResourceModule } from './types';
 import type { ItemCheckConfig } from './validation/itemParameters';
-import { isExpression, itemParameterChecker } from './validation/itemParameters';
+import { itemParameterChecker } from './validation/itemParameters';
+import { isExpression } from './validation/values';
 
 /** The raw value at `path` ('eventId', 'options.concurrency') of the node's parameters; undefined when absent. */
 function rawParameter(parameters: INodeParameters, path: string): unknown {

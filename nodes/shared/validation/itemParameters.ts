@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeParameters, INodeProperties } from 'n8n-workflow';
 import { NodeHelpers, NodeOperationError } from 'n8n-workflow';
 
-import { booleanProblem, dateTimeProblem, describeValue, fixedCollectionGroups, isEmpty, locatorProblem, multiOptionProblem, numberProblem, optionProblem, textProblem } from './values';
+import { requiredProblem } from './readers';
+import { booleanProblem, dateTimeProblem, describeValue, fixedCollectionGroups, isEmpty, isExpression, locatorProblem, multiOptionProblem, numberProblem, optionProblem, textProblem } from './values';
 
 /**
  * Every parameter an item uses, checked against its field before anything is sent to Luma: the
@@ -28,16 +29,6 @@ function rawChild(raw: unknown, key: string | number): unknown {
 	return typeof raw === 'object' && raw !== null ? (raw as IDataObject)[key] : undefined;
 }
 
-/** Whether a raw parameter value (or anything inside it) is an expression: then it can differ per item. */
-export function isExpression(raw: unknown): boolean {
-	if (typeof raw === 'string') return raw.startsWith('=');
-	if (typeof raw === 'object' && raw !== null) {
-		if ('__rl' in raw) return isExpression((raw as IDataObject).value);
-		return Object.values(raw).some(isExpression);
-	}
-	return false;
-}
-
 /** Checks one value against one field; nested collections are walked. */
 function checkField(
 	prop: INodeProperties,
@@ -50,7 +41,7 @@ function checkField(
 	const fail = (message: string) => problems.push({ label, message });
 	if (isEmpty(value) && prop.type !== 'boolean') {
 		if (prop.required && prop.type !== 'collection' && prop.type !== 'fixedCollection') {
-			fail(isExpression(raw) ? 'is required (the expression returned nothing)' : 'is required');
+			fail(requiredProblem(raw));
 		}
 		return;
 	}
@@ -81,7 +72,7 @@ function checkField(
 			const mode = locator ? String(locator.mode ?? '') : undefined;
 			const inner = locator ? locator.value : value;
 			if (isEmpty(inner)) {
-				if (prop.required) fail(isExpression(raw) ? 'is required (the expression returned nothing)' : 'is required');
+				if (prop.required) fail(requiredProblem(raw));
 				return;
 			}
 			problem = locatorProblem(prop, inner, mode);

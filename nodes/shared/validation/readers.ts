@@ -1,7 +1,9 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { describeValue, isoDateTimeProblem } from './values';
+import { describeValue, isExpression, isoDateTimeProblem } from './values';
+
+export { numberOf } from './values';
 
 /**
  * Checks a field description cannot express, for operations to call on values they read. Each
@@ -91,7 +93,7 @@ export function urlProblem(value: unknown, purpose: 'link' | 'fetchedByLuma', al
  * an image), which a description cannot mark `required`. `raw` is the unresolved parameter.
  */
 export function requiredProblem(raw: unknown): string {
-	return typeof raw === 'string' && raw.startsWith('=') ? 'is required (the expression returned nothing)' : 'is required';
+	return isExpression(raw) ? 'is required (the expression returned nothing)' : 'is required';
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -122,16 +124,6 @@ export function modelNameProblem(value: unknown): string | undefined {
 export function openOptionProblem(value: unknown, known: readonly string[]): string | undefined {
 	if (typeof value === 'string' && value.trim()) return undefined;
 	return `must be one of ${known.join(', ')} (or a newer value Luma documents) as text, got ${describeValue(value)}`;
-}
-
-/**
- * A number as the item checker accepts it (numeric text from an expression counts), NaN when it is
- * none: what readers convert with once a field passed the check, instead of guessing with Number().
- */
-export function numberOf(value: unknown): number {
-	if (typeof value === 'number') return value;
-	if (typeof value === 'string' && value.trim() !== '') return Number(value);
-	return Number.NaN;
 }
 
 /** Text of at most `max` characters (a limit the API documents). */

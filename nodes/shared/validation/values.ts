@@ -34,9 +34,29 @@ export function textProblem(value: unknown): string | undefined {
 	return `must be text, got ${describeValue(value)}`;
 }
 
+/**
+ * A number as the item checker accepts it (numeric text from an expression counts), NaN when it is
+ * none: what readers convert with once a field passed the check, instead of guessing with Number().
+ */
+export function numberOf(value: unknown): number {
+	if (typeof value === 'number') return value;
+	if (typeof value === 'string' && value.trim() !== '') return Number(value);
+	return Number.NaN;
+}
+
+/** Whether a raw parameter value (or anything inside it) is an expression: then it can differ per item. */
+export function isExpression(raw: unknown): boolean {
+	if (typeof raw === 'string') return raw.startsWith('=');
+	if (typeof raw === 'object' && raw !== null) {
+		if ('__rl' in raw) return isExpression((raw as { value?: unknown }).value);
+		return Object.values(raw).some(isExpression);
+	}
+	return false;
+}
+
 /** A number in the field's range; whole when the field allows no decimals. Numeric text counts. */
 export function numberProblem(value: unknown, typeOptions: INodeProperties['typeOptions'] = {}): string | undefined {
-	const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
+	const n = numberOf(value);
 	if (!Number.isFinite(n)) return `must be a number, got ${describeValue(value)}`;
 	// Precision 0 means the API wants a whole number; other precisions only shape the editor.
 	if (typeOptions?.numberPrecision === 0 && !Number.isInteger(n)) return `must be a whole number, got ${describeValue(value)}`;
