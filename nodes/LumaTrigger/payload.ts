@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { kindOf } from '../shared/events/webhookTypes';
-import { pick } from '../shared/objects';
+import { isJsonObject, pick } from '../shared/objects';
 
 /**
  * Luma webhook payloads. Required keys come from the `webhooks` section of Luma's
@@ -89,13 +89,10 @@ export const CALENDAR_EVENT_KEYS: Record<'luma' | 'external', string[]> = {
 	external: ['platform', 'id', 'name', 'url', 'start_at', 'end_at', 'timezone', 'host_name'],
 };
 
-function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Problems with one object: missing keys, and an `id` that is not a non-empty string. */
 function checkObject(value: unknown, keys: string[], path: string): string[] {
-	if (!isObject(value)) return [`${path} is not an object`];
+	if (!isJsonObject(value)) return [`${path} is not an object`];
 	const problems = keys.filter((key) => !(key in value)).map((key) => `${path}.${key} is missing`);
 	if (keys.includes('id') && 'id' in value && (typeof value.id !== 'string' || !value.id)) {
 		problems.push(`${path}.id is not a string`);
@@ -112,9 +109,9 @@ export type PayloadCheck = { ok: true; delivery: Delivery } | { ok: false; probl
 
 /** Checks the envelope `{ type, data }` and, for documented types, the keys the spec requires. */
 export function checkPayload(body: unknown): PayloadCheck {
-	if (!isObject(body)) return { ok: false, problems: ['the body is not a JSON object'] };
+	if (!isJsonObject(body)) return { ok: false, problems: ['the body is not a JSON object'] };
 	if (typeof body.type !== 'string' || !body.type) return { ok: false, problems: ['type is missing'] };
-	if (!isObject(body.data)) return { ok: false, problems: ['data is not an object'] };
+	if (!isJsonObject(body.data)) return { ok: false, problems: ['data is not an object'] };
 	const { type, data } = { type: body.type, data: body.data };
 	let problems: string[] = [];
 	switch (kindOf(type)) {
@@ -152,7 +149,7 @@ export function checkPayload(body: unknown): PayloadCheck {
 
 /** The Luma event a delivery is about, when it is about one. */
 export function eventIdOf({ type, data }: Delivery): string | undefined {
-	const event = isObject(data.event) ? data.event : undefined;
+	const event = isJsonObject(data.event) ? data.event : undefined;
 	const candidates: unknown[] = [];
 	switch (kindOf(type)) {
 		case 'event':
@@ -171,7 +168,7 @@ export function eventIdOf({ type, data }: Delivery): string | undefined {
 }
 
 function address(event: IDataObject): string | null {
-	const geo = isObject(event.geo_address_json) ? event.geo_address_json : undefined;
+	const geo = isJsonObject(event.geo_address_json) ? event.geo_address_json : undefined;
 	return (geo?.full_address as string | undefined) ?? (geo?.address as string | undefined) ?? null;
 }
 
@@ -193,7 +190,7 @@ export function simplifyData(type: string, data: IDataObject): IDataObject {
 			return simplifyEvent(data);
 		case 'guest':
 		case 'ticket': {
-			const event = isObject(data.event) ? data.event : {};
+			const event = isJsonObject(data.event) ? data.event : {};
 			const tickets = Array.isArray(data.event_tickets) ? (data.event_tickets as IDataObject[]) : [];
 			const out: IDataObject = {
 				...pick(data, ['id', 'user_email', 'user_name', 'user_first_name', 'user_last_name', 'approval_status', 'registered_at']),
@@ -203,13 +200,13 @@ export function simplifyData(type: string, data: IDataObject): IDataObject {
 				ticket_count: tickets.length,
 				checked_in_at: tickets.map((ticket) => ticket.checked_in_at).find((value) => value) ?? null,
 			};
-			if (isObject(data.event_ticket)) out.ticket = simplifyTicket(data.event_ticket);
-			if (isObject(data.refund)) out.refund = data.refund;
+			if (isJsonObject(data.event_ticket)) out.ticket = simplifyTicket(data.event_ticket);
+			if (isJsonObject(data.refund)) out.refund = data.refund;
 			return out;
 		}
 		case 'person': {
-			const user = isObject(data.user) ? data.user : {};
-			const membership = isObject(data.membership) ? data.membership : undefined;
+			const user = isJsonObject(data.user) ? data.user : {};
+			const membership = isJsonObject(data.membership) ? data.membership : undefined;
 			return {
 				...pick(data, ['id', 'email', 'created_at', 'event_approved_count', 'event_checked_in_count']),
 				name: user.name ?? null,

@@ -103,7 +103,8 @@ export function lumaApiError(
 		body && typeof body === 'object' && typeof (body as JsonObject).code === 'string'
 			? ` (${(body as JsonObject).code as string})`
 			: '';
-	const hint = status === 404 && isUnknownRoute(body) ? UNKNOWN_ROUTE_HINT : HINTS[status];
+	const unknownRoute = status === 404 && isUnknownRoute(body);
+	const hint = unknownRoute ? UNKNOWN_ROUTE_HINT : HINTS[status];
 	const description = [hint ?? (status >= 500 ? 'Luma had a server error; try again later.' : ''), extraDescription]
 		.filter(Boolean)
 		.join(' ');
@@ -116,7 +117,7 @@ export function lumaApiError(
 		httpCode: String(status),
 		itemIndex,
 	});
-	if (status === 404 && isUnknownRoute(body)) error.context[UNKNOWN_ROUTE_KEY] = true;
+	if (unknownRoute) error.context[UNKNOWN_ROUTE_KEY] = true;
 	return error;
 }
 

@@ -67,6 +67,11 @@ export function provesRefused(status: number, fromApi: boolean | undefined, cont
 	return fromApi !== false && (context.resendableStatuses?.includes(status) ?? false);
 }
 
+/** Whether sending this request again after an answer with `status` cannot duplicate what it does. */
+export function safeToRepeat(status: number, fromApi: boolean | undefined, context: Pick<RetryContext, 'idempotent' | 'resendableStatuses'>): boolean {
+	return context.idempotent || provesRefused(status, fromApi, context);
+}
+
 export type RetryDecision =
 	/** Hand the answer to the caller as it is (success, or an error it must report). */
 	| { action: 'accept' }
@@ -128,8 +133,7 @@ export function decideRetry(
 		return { action: 'pauseAccount', waitMs };
 	}
 	const transient = result.status >= 500 || (result.garbled === true && result.status < 300);
-	const safe = context.idempotent || provesRefused(result.status, result.fromApi, context);
-	if (transient && safe && transientLeft) {
+	if (transient && safeToRepeat(result.status, result.fromApi, context) && transientLeft) {
 		return { action: 'retry', waitMs: transientWait(context, timing, random) };
 	}
 	return { action: 'accept' };

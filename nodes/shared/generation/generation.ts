@@ -32,6 +32,7 @@ export async function getGeneration(this: LumaContext, id: string, itemIndex?: n
 		itemIndex,
 		// A Generation without its ID is a broken answer; a read may be repeated, so it is read again.
 		expectFields: ['id'],
+		observeGeneration: true,
 	});
 	return asGeneration(this.getNode(), body, itemIndex);
 }

@@ -3,8 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { LostAnswer } from '../errors';
 import { asNodeError, lostAnswerError, lumaApiError, lumaErrorMessage, lumaNetworkError } from '../errors';
+import { isJsonObject } from '../objects';
 import type { RetryContext } from '../retryPolicy';
-import { decideRetry, NEVER_SENT_CODES, provesRefused } from '../retryPolicy';
+import { decideRetry, NEVER_SENT_CODES, safeToRepeat } from '../retryPolicy';
 import { CancelledError, getBucket, waitFor } from '../scheduler';
 import type { Account, LumaApiName } from './accounts';
 import { getAccount } from './accounts';
@@ -43,6 +44,8 @@ export interface LumaRequest {
 	expect?: 'object' | 'array';
 	/** Fields an object success must carry (e.g. a Generation's `id`): one missing makes the answer garbled. */
 	expectFields?: string[];
+	/** A Dream Machine poll (GET /generations/{id}): its state tells the account's shared view whether a job slot is free. */
+	observeGeneration?: boolean;
 	/** What to check in Luma when a create's answer is lost (goes into the error). */
 	whatToCheck?: string;
 }
@@ -81,15 +84,11 @@ function garbledBody(body: unknown, { expect, expectFields = [] }: Pick<LumaRequ
 
 /** How a gated create ended, for the account's shared view (accountActivity.ts). */
 function reportTurn(turn: CreateTurn, status: number, body: unknown, garbled: boolean, sentAt: number) {
-	if (status < 300 && !garbled && typeof body === 'object' && body !== null && !Array.isArray(body)) turn.created(body as IDataObject, sentAt);
+	if (status < 300 && !garbled && isJsonObject(body)) turn.created(body, sentAt);
 	else if (status < 300 || status >= 500) turn.lost();
 	else turn.refused(status === 429);
 }
 
-/** GET /generations/{id}: a poll, whose state tells whether a job slot is free again. */
-function isGenerationRead(path: string, body: unknown): body is IDataObject {
-	return /^\/generations\/[^/]+$/.test(path) && typeof body === 'object' && body !== null && !Array.isArray(body);
-}
 
 /**
  * The one way the Luma nodes talk to Luma's APIs: waits for the account's scheduler, sends through
@@ -159,7 +158,7 @@ export async function lumaApiRequest<T = IDataObject>(ctx: LumaContext, api: Lum
 					await waitFor(decision.waitMs, signal);
 					continue;
 				}
-				if (!retry.idempotent && !NEVER_SENT_CODES.has(code)) throw lost({ kind: 'network', code });
+				if (decision.action === 'giveUp' && decision.reason === 'notSafeToRepeat') throw lost({ kind: 'network', code });
 				// A fresh error: n8n's wrapped one carries the request config, and with it the key.
 				throw lumaNetworkError(node, code, request.itemIndex);
 			}
@@ -167,15 +166,16 @@ export async function lumaApiRequest<T = IDataObject>(ctx: LumaContext, api: Lum
 			const headers = (response.headers ?? {}) as Record<string, unknown>;
 			bucket.finishSend(ticket, { status, headers }, limits);
 			const body = parseBody(response.body);
+			const message = status >= 400 ? lumaErrorMessage(body) : undefined;
 			// Luma's own error body (JSON with a message), not a gateway's page or an empty answer.
-			const fromApi = typeof body === 'object' && body !== null && lumaErrorMessage(body) !== undefined;
+			const fromApi = message !== undefined && typeof body === 'object' && body !== null;
 			const garbled = status < 300 ? garbledBody(body, request) : undefined;
 			if (turn) reportTurn(turn, status, body, garbled !== undefined, sentAt);
-			else if (api === 'dreamMachine' && request.method === 'GET' && status < 300 && isGenerationRead(request.path, body)) {
+			else if (request.observeGeneration && status < 300 && isJsonObject(body)) {
 				existingActivity(account.key)?.observeGeneration(body, activityTiming);
 			}
 			const decision = decideRetry(
-				{ kind: 'answer', status, headers, garbled: garbled !== undefined, detail: status >= 400 ? lumaErrorMessage(body) : undefined, fromApi },
+				{ kind: 'answer', status, headers, garbled: garbled !== undefined, detail: message, fromApi },
 				{ ...retry, rateLimitStreak: bucket.rateLimitStreak },
 				retryTiming,
 				Date.now(),
@@ -211,8 +211,8 @@ export async function lumaApiRequest<T = IDataObject>(ctx: LumaContext, api: Lum
 				if (!retry.idempotent) throw lost({ kind: 'garbled', status, summary: garbled });
 				throw lumaApiError(node, status, body, request.itemIndex, `Luma answered with ${garbled} instead of the JSON this operation expects (tried ${retry.transientRetries + 1} times).`);
 			}
-			if (status >= 500 && !retry.idempotent && !provesRefused(status, fromApi, retry)) {
-				throw lost({ kind: 'serverError', status, summary: lumaErrorMessage(body) ?? `HTTP ${status}` });
+			if (status >= 500 && !safeToRepeat(status, fromApi, retry)) {
+				throw lost({ kind: 'serverError', status, summary: message ?? `HTTP ${status}` });
 			}
 			if (status >= 400) throw lumaApiError(node, status, body, request.itemIndex);
 			return body as T;
