@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
+import type { GenerationGroup } from '../generation/generation';
 import { CancelledError, waitFor } from '../scheduler';
 import type { CreateVerdict } from './createGate';
 import { createVerdict } from './createGate';
@@ -19,10 +20,8 @@ import { createVerdict } from './createGate';
  * together; the pure decision is already apart (createGate.ts).
  */
 
-export type CreateGroup = 'video' | 'image';
-
 interface Listed {
-	group: CreateGroup;
+	group: GenerationGroup;
 	inFlight: boolean;
 	/** Local clock. */
 	createdAt: number;
@@ -30,7 +29,7 @@ interface Listed {
 
 /** A create this process sent that the last listing may not show yet. */
 interface OwnCreate {
-	group: CreateGroup;
+	group: GenerationGroup;
 	sentAt: number;
 	id?: string;
 	createdAt?: number;
@@ -57,7 +56,7 @@ const PAUSE_AGES = 4;
 /** Own generation IDs are remembered this long (their jobs are over well before). */
 const OWN_ID_MEMORY_MS = 3_600_000;
 
-export function groupOf(generation: IDataObject): CreateGroup {
+export function groupOf(generation: IDataObject): GenerationGroup {
 	return String(generation.generation_type ?? '').includes('image') ? 'image' : 'video';
 }
 
@@ -92,16 +91,16 @@ export class AccountActivity {
 	private finalSeen = new Set<string>();
 
 	/** Slots freed by our own jobs, ours to reuse until `until`. */
-	private handoffs: Array<{ group: CreateGroup; id: string; until: number }> = [];
+	private handoffs: Array<{ group: GenerationGroup; id: string; until: number }> = [];
 
 	/** Slots freed by other processes' jobs, theirs until `until`. */
-	private reserved = new Map<string, { group: CreateGroup; until: number }>();
+	private reserved = new Map<string, { group: GenerationGroup; until: number }>();
 
 	private credited = new Set<string>();
 
-	private unowned: Partial<Record<CreateGroup, number>> = {};
+	private unowned: Partial<Record<GenerationGroup, number>> = {};
 
-	private claimed: Record<CreateGroup, number> = { video: 0, image: 0 };
+	private claimed: Record<GenerationGroup, number> = { video: 0, image: 0 };
 
 	/** Luma's clock minus ours, from our own creates' `created_at`. */
 	private skewMs = 0;
@@ -196,7 +195,7 @@ export class AccountActivity {
 		this.notify();
 	}
 
-	private credit(id: string, group: CreateGroup, until: number) {
+	private credit(id: string, group: GenerationGroup, until: number) {
 		if (this.credited.has(id)) return;
 		this.credited.add(id);
 		this.handoffs.push({ group, id, until });
@@ -215,7 +214,7 @@ export class AccountActivity {
 	}
 
 	/** The account as this process sees it, for one family. */
-	private inputs(group: CreateGroup, plan: CreatePlan, timing: ActivityTiming, now: number, afterPause: boolean) {
+	private inputs(group: GenerationGroup, plan: CreatePlan, timing: ActivityTiming, now: number, afterPause: boolean) {
 		const listed = [...(this.listing?.entries ?? new Map<string, Listed>()).entries()].filter(([, entry]) => entry.group === group);
 		const own = this.own.filter((create) => create.group === group);
 		const inFlight =
@@ -245,7 +244,7 @@ export class AccountActivity {
 	}
 
 	/** The verdict for one create now (listing as it is). */
-	verdict(group: CreateGroup, plan: CreatePlan, timing: ActivityTiming, afterPause = false): CreateVerdict {
+	verdict(group: GenerationGroup, plan: CreatePlan, timing: ActivityTiming, afterPause = false): CreateVerdict {
 		return createVerdict(this.inputs(group, plan, timing, Date.now(), afterPause));
 	}
 
@@ -253,7 +252,7 @@ export class AccountActivity {
 	 * Waits until a create of `group` may go, then counts it as sent. The returned turn must be told
 	 * how the create ended.
 	 */
-	async waitForTurn(group: CreateGroup, plan: CreatePlan, timing: ActivityTiming, listPage: ListPage, signal?: AbortSignal): Promise<CreateTurn> {
+	async waitForTurn(group: GenerationGroup, plan: CreatePlan, timing: ActivityTiming, listPage: ListPage, signal?: AbortSignal): Promise<CreateTurn> {
 		let afterPause = false;
 		let maxListingAgeMs = timing.maxAgeMs;
 		for (;;) {
@@ -284,7 +283,7 @@ export class AccountActivity {
 		await sleep(0);
 	}
 
-	private startCreate(group: CreateGroup, handoff: boolean): CreateTurn {
+	private startCreate(group: GenerationGroup, handoff: boolean): CreateTurn {
 		const create: OwnCreate = { group, sentAt: Date.now() };
 		this.own.push(create);
 		const [credit] = handoff ? this.handoffs.splice(this.handoffs.findIndex((entry) => entry.group === group && entry.until > create.sentAt), 1) : [];

@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { GenerationGroup } from '../generation/generation';
 import type { LumaContext } from './context';
 
 /** Luma's three APIs: events & calendars, and Luma Labs' Dream Machine and Agents APIs. */
@@ -71,7 +72,7 @@ export function agentsPlanLimits(credentials: IDataObject) {
 }
 
 /** Plan limits of a Luma Labs credential for a model family. */
-export function dreamMachinePlanLimits(credentials: IDataObject, group: 'video' | 'image') {
+export function dreamMachinePlanLimits(credentials: IDataObject, group: GenerationGroup) {
 	const custom = credentials.plan === 'custom';
 	const build = group === 'video' ? { perMinute: 20, jobs: 10 } : { perMinute: 80, jobs: 40 };
 	if (!custom) return build;

@@ -1,4 +1,5 @@
 import type { ConcurrencySettings } from '../concurrency';
+import type { GenerationGroup } from '../generation/generation';
 import type { BucketLimits } from '../scheduler';
 import type { Account, LumaApiName } from './accounts';
 import { agentsPlanLimits, dreamMachinePlanLimits } from './accounts';
@@ -67,7 +68,7 @@ export function sharedCreateGate(
 	account: Account,
 	request: Pick<LumaRequest, 'limitGroup'>,
 	limits: BucketLimits,
-): { group: 'video' | 'image'; plan: CreatePlan } | undefined {
+): { group: GenerationGroup; plan: CreatePlan } | undefined {
 	const processes = processesSharingKey(account.credentials);
 	if (api !== 'dreamMachine' || processes < 2) return undefined;
 	if (request.limitGroup !== 'video' && request.limitGroup !== 'image') return undefined;

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { LostAnswer } from '../errors';
 import { asNodeError, lostAnswerError, lumaApiError, lumaErrorMessage, lumaNetworkError } from '../errors';
+import type { GenerationGroup } from '../generation/generation';
 import { isJsonObject } from '../objects';
 import type { RetryContext } from '../retryPolicy';
 import { decideRetry, NEVER_SENT_CODES, safeToRepeat } from '../retryPolicy';
@@ -37,7 +38,7 @@ export interface LumaRequest {
 	 * Creates are paced apart from reads: per model family on Dream Machine ('video' | 'image'), one
 	 * budget for all generations on the Agents API ('generation', also the job-slot group).
 	 */
-	limitGroup?: 'video' | 'image' | 'generation';
+	limitGroup?: GenerationGroup | 'generation';
 	/** GET is always idempotent. Set only where a repeat provably cannot duplicate a side effect. */
 	idempotent?: boolean;
 	/** The JSON a success carries (default an object); anything else is a garbled answer. */
