@@ -5,7 +5,7 @@ import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
 import { describeValue } from '../../../shared/validation/values';
 import { timezoneField, toLumaDateTime } from '../common/fields';
-import { readText, readUrl, requireText, requireTimeZone } from '../common/inputs';
+import { readText, requireText, requireTimeZone, requireUrl } from '../common/inputs';
 import { eventIdOf, eventLocator, readEventRef } from '../common/locators';
 
 const show = (platform: string) => ({ show: { platform: [platform] } });
@@ -51,7 +51,7 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 		const ref = readEventRef.call(this, itemIndex);
 		return { platform: 'luma', event_id: await eventIdOf.call(this, itemIndex, ref), submission_mode: submission };
 	}
-	const url = requireText(this, itemIndex, readUrl(this, itemIndex, this.getNodeParameter('url', itemIndex), 'URL', 'link'), 'URL');
+	const url = requireUrl(this, itemIndex, this.getNodeParameter('url', itemIndex), 'URL', 'link');
 	const name = requireText(this, itemIndex, this.getNodeParameter('name', itemIndex), 'Name');
 	const duration = requireText(this, itemIndex, this.getNodeParameter('duration', itemIndex), 'Duration');
 	if (!/^P(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?)?$/.test(duration) || duration === 'P' || duration.endsWith('T')) {

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
-import { ID_FORMS, readUrl, requireId, requireText } from '../common/inputs';
+import { ID_FORMS, requireId, requireUrl } from '../common/inputs';
 
 const properties: INodeProperties[] = [
 	{
@@ -27,7 +27,7 @@ export const description = updateDisplayOptions({ show: { resource: ['calendar']
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const byUrl = this.getNodeParameter('lookupBy', itemIndex) === 'url';
 	const value = byUrl
-		? requireText(this, itemIndex, readUrl(this, itemIndex, this.getNodeParameter('url', itemIndex), 'URL', 'link'), 'URL')
+		? requireUrl(this, itemIndex, this.getNodeParameter('url', itemIndex), 'URL', 'link')
 		: requireId(this, itemIndex, this.getNodeParameter('eventId', itemIndex), 'Event ID', ID_FORMS.event);
 	const answer = (await lumaApiRequest(this, 'events', {
 		method: 'GET',

@@ -56,6 +56,11 @@ function zoneOffset(timeZone: string, instant: number): number {
 	return asUtc - Math.floor(instant / 1000) * 1000;
 }
 
+/** Whether a date-time text names its own offset (Z, +02:00, -0500): then no time zone is needed to read it. */
+export function hasUtcOffset(value: unknown): boolean {
+	return typeof value === 'string' && /(Z|[+-]\d{2}:?\d{2})$/i.test(value.trim());
+}
+
 /**
  * A date-time from a dateTime field (or an expression) as UTC ISO 8601, which is what Luma takes.
  * Values with an offset or `Z` are exact; values without one (what n8n's date picker gives) are
@@ -75,7 +80,7 @@ export function toLumaDateTime(
 			? String((value as { toISO: () => string }).toISO())
 			: String(value).trim();
 	requireValid(this, itemIndex, field, dateTimeTextProblem(text));
-	const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(text);
+	const hasZone = hasUtcOffset(text);
 	const normalized = /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00` : text.replace(' ', 'T');
 	const parsed = Date.parse(hasZone ? normalized : `${normalized}Z`);
 	if (hasZone) return new Date(parsed).toISOString();

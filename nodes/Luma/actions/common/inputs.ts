@@ -147,6 +147,18 @@ export function readUrl(
 	return text;
 }
 
+/** A URL that must be there: "<label> is required" when empty, else checked like readUrl. */
+export function requireUrl(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+	label: string,
+	purpose: 'link' | 'fetchedByLuma',
+	allowPrivate = false,
+): string {
+	return requireText(ctx, itemIndex, readUrl(ctx, itemIndex, value, label, purpose, allowPrivate), label);
+}
+
 /** Options → Allow Private Network URLs, for operations that hand Luma a URL to fetch or call. */
 export function allowsPrivateUrls(ctx: IExecuteFunctions, itemIndex: number): boolean {
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
+import { isLumaUrl } from '../../../shared/events/eventRef';
 import { lumaApiRequest } from '../../../shared/transport';
 import { requireText } from '../common/inputs';
 
@@ -20,8 +21,6 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['entity'], operation: ['lookup'] } }, properties);
 
-const LUMA_HOSTS = new Set(['luma.com', 'www.luma.com', 'lu.ma', 'www.lu.ma']);
-
 /** "my-event", "luma.com/my-event" and "https://lu.ma/my-event?tk=x" all give "my-event". */
 function toSlug(this: IExecuteFunctions, itemIndex: number, input: string): string {
 	const looksLikeUrl = /^https?:\/\//i.test(input) || /^(www\.)?(luma\.com|lu\.ma)\//i.test(input);
@@ -37,7 +36,7 @@ function toSlug(this: IExecuteFunctions, itemIndex: number, input: string): stri
 	} catch {
 		throw new NodeOperationError(this.getNode(), `Slug or URL: "${input.slice(0, 200)}" is not a valid URL`, { itemIndex });
 	}
-	if (!LUMA_HOSTS.has(url.hostname.toLowerCase())) {
+	if (!isLumaUrl(url)) {
 		throw new NodeOperationError(this.getNode(), `Slug or URL: "${url.hostname}" is not a Luma address (luma.com or lu.ma)`, {
 			itemIndex,
 		});

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/concurrency';
 import { lumaApiRequest } from '../../../shared/transport';
-import { requireAfter, TIMEZONE_OPTIONS, toLumaDateTime } from '../common/fields';
+import { hasUtcOffset, requireAfter, TIMEZONE_OPTIONS, toLumaDateTime } from '../common/fields';
 import { changedText, isChanged, requireChanges, requireTimeZone } from '../common/inputs';
 import { eventIdOf, eventLocator, readEventRef } from '../common/locators';
 import { eventOptionalFields, getEvent, readEventFields } from './eventFields';
@@ -67,8 +67,6 @@ function readChanges(this: IExecuteFunctions, itemIndex: number, fields: IDataOb
 	return { changes, start: changes.start_at as string | undefined, end: changes.end_at as string | undefined };
 }
 
-const hasOffset = (value: unknown) => typeof value === 'string' && /(Z|[+-]\d{2}:?\d{2})$/i.test(value.trim());
-
 /**
  * The body of the update, with only the fields the user set. Every field is read and checked before
  * the first request; wall-clock times need the event's own time zone (unless Timezone is set here),
@@ -82,7 +80,7 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	// suppress_notifications only says how to change: alone, it changes nothing.
 	requireChanges(this, itemIndex, draft.changes);
 	// Both wall-clock, or both with an offset: their order is known before the zone is.
-	if (given !== undefined || hasOffset(fields.start_at) === hasOffset(fields.end_at)) {
+	if (given !== undefined || hasUtcOffset(fields.start_at) === hasUtcOffset(fields.end_at)) {
 		requireAfter.call(this, itemIndex, draft.start, draft.end, ['Start', 'End']);
 	}
 

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { readWebhookTypes, webhookTypeOptions } from '../../../shared/events/webhookTypes';
-import { allowsPrivateUrls, readUrl, requireText } from '../common/inputs';
+import { allowsPrivateUrls, requireUrl } from '../common/inputs';
 
 export function eventTypesField(overrides: Partial<INodeProperties> = {}): INodeProperties {
 	return {
@@ -28,8 +28,7 @@ export function readEventTypes(this: IExecuteFunctions, itemIndex: number, value
  * can call: a private or local address is refused unless Allow Private Network URLs is on.
  */
 export function checkWebhookUrl(this: IExecuteFunctions, itemIndex: number, value: unknown): string {
-	const url = readUrl(this, itemIndex, value, 'URL', 'fetchedByLuma', allowsPrivateUrls(this, itemIndex));
-	return requireText(this, itemIndex, url, 'URL');
+	return requireUrl(this, itemIndex, value, 'URL', 'fetchedByLuma', allowsPrivateUrls(this, itemIndex));
 }
 
 export const includeSecretOption: INodeProperties = {
