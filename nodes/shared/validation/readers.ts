@@ -11,8 +11,13 @@ export { numberOf } from './values';
  * turns a problem into the item's NodeOperationError naming the field.
  */
 
+/** The error of an item whose input is wrong (a NodeOperationError with the item index). */
+export function invalid(ctx: IExecuteFunctions, itemIndex: number, message: string, description?: string): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
+}
+
 export function requireValid(ctx: IExecuteFunctions, itemIndex: number, label: string, problem: string | undefined, description?: string): void {
-	if (problem) throw new NodeOperationError(ctx.getNode(), `${label} ${problem}`, { itemIndex, description });
+	if (problem) throw invalid(ctx, itemIndex, `${label} ${problem}`, description);
 }
 
 /** An IANA time zone the runtime knows ("Europe/Berlin", "UTC"). */

@@ -7,6 +7,7 @@ import { lumaApiRequest } from '../../../shared/transport';
 import type { NodeRun } from '../../../shared/types';
 import { maxLengthProblem, requireValid } from '../../../shared/validation/readers';
 import { describeValue } from '../../../shared/validation/values';
+import { readMaxWaitMinutes } from '../finalize';
 import { outcomeItem, runGenerations } from '../flow';
 import type { AgentsJobType } from '../waiting';
 import { agentsSchedule, getPollTiming, pause } from '../waiting';
@@ -14,7 +15,7 @@ import type { AgentsGeneration } from './generation';
 import { asAgentsGeneration, getAgentsGeneration, isRetryableFailure } from './generation';
 import type { MediaSlot } from './media';
 import { imageRefFor, setAt } from './media';
-import { finalizeAgentsGeneration, readAgentsDownload, readAgentsMaxWait } from './outputs';
+import { finalizeAgentsGeneration, readAgentsDownload } from './outputs';
 
 /**
  * The Agents API's part of the create flow (flow.ts): one endpoint for every generation type
@@ -132,7 +133,7 @@ export function agentsCreateOperation(build: (this: IExecuteFunctions, itemIndex
 			create: async (job, itemIndex) => await sendAgentsCreate(this, job, itemIndex),
 			look: async (id, itemIndex) => await getAgentsGeneration(this, id, itemIndex),
 			schedule: (job) => agentsSchedule(firstWaitMs(job)),
-			maxWaitMinutes: (itemIndex) => readAgentsMaxWait(this, itemIndex),
+			maxWaitMinutes: (itemIndex) => readMaxWaitMinutes.call(this, itemIndex),
 			createAgain: async (generation, _job, attempt, itemIndex) => {
 				const retries = readRetries(this, itemIndex);
 				if (attempt > retries || !isRetryableFailure(generation)) return false;
@@ -148,7 +149,7 @@ export function agentsCreateOperation(build: (this: IExecuteFunctions, itemIndex
 					itemIndex,
 					download: readAgentsDownload(this, itemIndex, generation.type ?? job.type),
 					continueOnFail,
-					maxWaitMinutes: readAgentsMaxWait(this, itemIndex),
+					maxWaitMinutes: readMaxWaitMinutes.call(this, itemIndex),
 					timedOut,
 				}),
 		});

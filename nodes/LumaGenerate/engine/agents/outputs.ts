@@ -29,12 +29,6 @@ export function readAgentsDownload(ctx: IExecuteFunctions, itemIndex: number, ge
 	return { enabled: options.downloadResult !== false, property: named || fallback };
 }
 
-/** "Max Wait (Minutes)" of one item. */
-export function readAgentsMaxWait(ctx: IExecuteFunctions, itemIndex: number): number {
-	const value = Number(ctx.getNodeParameter('options.maxWaitMinutes', itemIndex, 30));
-	return Number.isFinite(value) && value >= 0 ? value : 30;
-}
-
 function slug(text: string): string {
 	return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'layer';
 }

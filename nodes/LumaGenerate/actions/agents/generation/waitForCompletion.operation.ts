@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getAgentsGeneration } from '../../../engine/agents/generation';
-import { finalizeAgentsGeneration, readAgentsDownload, readAgentsMaxWait } from '../../../engine/agents/outputs';
+import { finalizeAgentsGeneration, readAgentsDownload } from '../../../engine/agents/outputs';
+import { readMaxWaitMinutes } from '../../../engine/finalize';
 import { agentsSchedule, pollJob } from '../../../engine/waiting';
 import { waitOptions } from '../fields/options';
 import { readUuid } from '../inputs/media';
@@ -23,7 +24,7 @@ export const description = updateDisplayOptions({ show: { resource: ['generation
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number) {
 	const id = readUuid(this, itemIndex, this.getNodeParameter('generationId', itemIndex), 'Generation ID', 'a Luma generation ID');
-	const maxWaitMinutes = readAgentsMaxWait(this, itemIndex);
+	const maxWaitMinutes = readMaxWaitMinutes.call(this, itemIndex);
 	const deadline = Date.now() + maxWaitMinutes * 60_000;
 	// The job has been running for a while already: no first wait, straight to the steady cadence.
 	const result = await pollJob(this, id, {

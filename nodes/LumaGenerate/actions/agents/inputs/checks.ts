@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { modelNameProblem, numberOf, textLengthProblem } from '../../../../shared/validation/readers';
+import { invalid, modelNameProblem, numberOf, requireValid, textLengthProblem } from '../../../../shared/validation/readers';
 import { describeValue } from '../../../../shared/validation/values';
 import type { ModelKind } from '../fields/model';
 import { MAX_PROMPT_LENGTH } from '../fields/model';
@@ -21,12 +20,10 @@ export interface Problem {
 	description?: string;
 }
 
-export function invalid(ctx: IExecuteFunctions, itemIndex: number, message: string, description?: string): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
-}
+export { invalid };
 
 export function throwProblem(ctx: IExecuteFunctions, itemIndex: number, problem: Problem | undefined): void {
-	if (problem) throw invalid(ctx, itemIndex, `${problem.label} ${problem.message}`, problem.description);
+	if (problem) requireValid(ctx, itemIndex, problem.label, problem.message, problem.description);
 }
 
 /** The models Luma documents and the operations that take them (TS SDK `Model`; layering: Go SDK). */

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { GenerationGroup } from '../../../../shared/generation/generation';
-import { modelNameProblem, openOptionProblem, requiredProblem, textLengthProblem, urlProblem, uuidProblem } from '../../../../shared/validation/readers';
+import { invalid, modelNameProblem, openOptionProblem, requiredProblem, requireValid, textLengthProblem, urlProblem, uuidProblem } from '../../../../shared/validation/readers';
 import { isEmpty, numberProblem, textProblem } from '../../../../shared/validation/values';
 import { KNOWN_MODELS } from '../fields/model';
 import { ALLOW_PRIVATE_URLS } from '../fields/options';
@@ -17,17 +17,11 @@ import { ALLOW_PRIVATE_URLS } from '../fields/options';
 export const PROMPT_MIN_LENGTH = 3;
 export const PROMPT_MAX_LENGTH = 5000;
 
-export function invalid(ctx: IExecuteFunctions, itemIndex: number, message: string, description?: string): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
-}
-
-function fail(ctx: IExecuteFunctions, itemIndex: number, label: string, problem: string | undefined, description?: string): void {
-	if (problem) throw invalid(ctx, itemIndex, `${label} ${problem}`, description);
-}
+export { invalid };
 
 /** `value`, trimmed, once a reader that only passes text found no problem with it. */
 function checkedText(ctx: IExecuteFunctions, itemIndex: number, label: string, value: unknown, problem: string | undefined, description?: string): string {
-	fail(ctx, itemIndex, label, problem, description);
+	requireValid(ctx, itemIndex, label, problem, description);
 	if (typeof value !== 'string') throw invalid(ctx, itemIndex, `${label} must be text`, description);
 	return value.trim();
 }
@@ -57,7 +51,7 @@ export function requiredError(ctx: IExecuteFunctions, itemIndex: number, label: 
 /** A text field's value as text: the item checker let only text or a number through. */
 function textOf(ctx: IExecuteFunctions, itemIndex: number, value: unknown, label: string): string {
 	if (value === undefined || value === null) return '';
-	fail(ctx, itemIndex, label, textProblem(value));
+	requireValid(ctx, itemIndex, label, textProblem(value));
 	return typeof value === 'string' ? value : String(value);
 }
 
@@ -75,7 +69,7 @@ export function readPrompt(
 		if (required) throw requiredError(ctx, itemIndex, label, name);
 		return undefined;
 	}
-	fail(ctx, itemIndex, label, textLengthProblem(prompt, PROMPT_MIN_LENGTH, PROMPT_MAX_LENGTH));
+	requireValid(ctx, itemIndex, label, textLengthProblem(prompt, PROMPT_MIN_LENGTH, PROMPT_MAX_LENGTH));
 	return prompt;
 }
 
@@ -96,13 +90,13 @@ export function checkGenerationId(ctx: IExecuteFunctions, itemIndex: number, val
 	const description = 'Generation IDs look like 123e4567-e89b-12d3-a456-426614174000; to chain nodes, use the expression {{ $json.id }}.';
 	if (isEmpty(value)) throw requiredError(ctx, itemIndex, label, path, description);
 	const text = textOf(ctx, itemIndex, value, label);
-	fail(ctx, itemIndex, label, uuidProblem(text, 'a Luma generation ID'), description);
+	requireValid(ctx, itemIndex, label, uuidProblem(text, 'a Luma generation ID'), description);
 	return text.trim().toLowerCase();
 }
 
 /** A number the item checker has held to its field's range (numeric text included), as a number. */
 export function readNumber(ctx: IExecuteFunctions, itemIndex: number, value: unknown, label: string, range: { minValue?: number; maxValue?: number; numberPrecision?: number }): number {
-	fail(ctx, itemIndex, label, numberProblem(value, range));
+	requireValid(ctx, itemIndex, label, numberProblem(value, range));
 	return Number(value);
 }
 
