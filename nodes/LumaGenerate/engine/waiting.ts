@@ -140,6 +140,8 @@ export interface JobPollOptions<G extends JobState> extends Omit<PollOptions, 'g
 	look: (id: string) => Promise<G>;
 	schedule: PollSchedule;
 	known?: G;
+	/** When the job is done (default: completed or failed); a file, for one, ends ready, failed or deleted. */
+	isDone?: (job: G) => boolean;
 }
 
 export interface PollResult<G extends JobState = Generation> {
@@ -168,11 +170,12 @@ export async function pause(ctx: IExecuteFunctions, ms: number, itemIndex?: numb
 	}
 }
 
-/** Looks at a job until it is completed/failed, the deadline, or `stopWhen` (any API). */
+/** Looks at a job until it is done (completed/failed unless `isDone` says otherwise), the deadline, or `stopWhen` (any API). */
 export async function pollJob<G extends JobState>(ctx: IExecuteFunctions, id: string, options: JobPollOptions<G>): Promise<PollResult<G>> {
+	const isDone = options.isDone ?? isFinal;
 	let generation = options.known ?? (await options.look(id));
 	for (;;) {
-		if (isFinal(generation)) return { generation, outcome: 'final' };
+		if (isDone(generation)) return { generation, outcome: 'final' };
 		if (options.stopWhen?.()) return { generation, outcome: 'stopped' };
 		const left = options.deadline - Date.now();
 		if (left <= 0) return { generation, outcome: 'timedOut' };

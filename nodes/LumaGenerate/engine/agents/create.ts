@@ -11,6 +11,7 @@ import { readMaxWaitMinutes } from '../finalize';
 import { outcomeItem, runGenerations } from '../flow';
 import type { AgentsJobType } from '../waiting';
 import { agentsSchedule, getPollTiming, pause } from '../waiting';
+import { FILE_READY_TIMEOUT_MS } from './files';
 import type { AgentsGeneration } from './generation';
 import { asAgentsGeneration, getAgentsGeneration, isRetryableFailure } from './generation';
 import type { MediaSlot } from './media';
@@ -43,8 +44,6 @@ export interface AgentsJob extends AgentsRequest {
 }
 
 export const MAX_USER_ID_LENGTH = 256;
-/** Luma ingests an upload in seconds; this bounds a wait that has gone wrong. */
-const FILE_READY_TIMEOUT_MS = 10 * 60_000;
 
 /**
  * `user_id`, on every create: Options → User ID, else a stable tag of this node in this workflow and

@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { asNodeError } from '../../../shared/errors';
 import type { LumaContext } from '../../../shared/transport';
 import { lumaApiRequest, requestExternalUrl } from '../../../shared/transport';
-import { getPollTiming, pause } from '../waiting';
+import { getPollTiming, pollJob } from '../waiting';
 import { multipartBody } from './multipart';
 
 /**
@@ -132,6 +132,9 @@ export async function getAgentsFile(ctx: LumaContext, id: string, itemIndex?: nu
 	return asAgentsFile(ctx.getNode(), body, itemIndex);
 }
 
+/** Luma ingests an upload in seconds; this bounds a wait that has gone wrong. */
+export const FILE_READY_TIMEOUT_MS = 10 * 60_000;
+
 /**
  * Polls a file until Luma has ingested it. `ready` resolves; `failed` (moderation, bytes that are not
  * what the type says), `deleted` or the deadline throw, naming the input (`label`).
@@ -141,24 +144,24 @@ export async function waitUntilReady(
 	file: AgentsFile,
 	{ deadline, itemIndex, label }: { deadline: number; itemIndex: number; label: string },
 ): Promise<AgentsFile> {
-	let current = file;
-	for (;;) {
-		if (current.state === 'ready') return current;
-		const name = current.filename ? `"${current.filename}" (${current.id})` : current.id;
-		if (current.state === 'failed' || current.state === 'deleted') {
-			throw new NodeOperationError(ctx.getNode(), `${label}: Luma did not accept the uploaded file ${name}: ${current.failure_reason || current.state}`, {
-				itemIndex,
-				description: 'Luma checks every upload (format, content moderation) before a generation may use it. Use another file.',
-			});
-		}
-		const left = deadline - Date.now();
-		if (left <= 0) {
-			throw new NodeOperationError(ctx.getNode(), `${label}: the uploaded file ${name} was still "${current.state ?? 'unknown'}" at Luma when the wait ended`, {
-				itemIndex,
-				description: 'Raise "Max Wait (Minutes)" in the options, or upload it with File → Upload and use its ID.',
-			});
-		}
-		await pause(ctx, Math.min(getPollTiming().agents.fileIntervalMs, left), itemIndex);
-		current = await getAgentsFile(ctx, current.id, itemIndex);
+	const { generation: current } = await pollJob<AgentsFile>(ctx, file.id, {
+		known: file,
+		look: async (id) => await getAgentsFile(ctx, id, itemIndex),
+		schedule: { next: () => getPollTiming().agents.fileIntervalMs },
+		deadline,
+		itemIndex,
+		isDone: (polled) => polled.state === 'ready' || polled.state === 'failed' || polled.state === 'deleted',
+	});
+	if (current.state === 'ready') return current;
+	const name = current.filename ? `"${current.filename}" (${current.id})` : current.id;
+	if (current.state === 'failed' || current.state === 'deleted') {
+		throw new NodeOperationError(ctx.getNode(), `${label}: Luma did not accept the uploaded file ${name}: ${current.failure_reason || current.state}`, {
+			itemIndex,
+			description: 'Luma checks every upload (format, content moderation) before a generation may use it. Use another file.',
+		});
 	}
+	throw new NodeOperationError(ctx.getNode(), `${label}: the uploaded file ${name} was still "${current.state ?? 'unknown'}" at Luma when the wait ended`, {
+		itemIndex,
+		description: 'Raise "Max Wait (Minutes)" in the options, or upload it with File → Upload and use its ID.',
+	});
 }

@@ -4,11 +4,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { optionsCollection } from '../../../../shared/concurrency';
 import { readUserId } from '../../../engine/agents/create';
 import type { FileUpload } from '../../../engine/agents/files';
-import { uploadFile, waitUntilReady } from '../../../engine/agents/files';
+import { FILE_READY_TIMEOUT_MS, uploadFile, waitUntilReady } from '../../../engine/agents/files';
 import { readBinaryFile } from '../inputs/media';
 
-/** Luma ingests an upload in seconds; this bounds a wait that has gone wrong. */
-const READY_TIMEOUT_MS = 10 * 60_000;
 
 const properties: INodeProperties[] = [
 	{
@@ -103,5 +101,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, { prop
 	const data = await this.helpers.getBinaryDataBuffer(itemIndex, property);
 	const file = await uploadFile(this, { ...upload, data }, itemIndex);
 	if (!wait) return file;
-	return await waitUntilReady(this, file, { deadline: Date.now() + READY_TIMEOUT_MS, itemIndex, label: 'Input Binary Field' });
+	return await waitUntilReady(this, file, { deadline: Date.now() + FILE_READY_TIMEOUT_MS, itemIndex, label: 'Input Binary Field' });
 }
