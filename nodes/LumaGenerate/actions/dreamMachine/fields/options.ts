@@ -45,10 +45,10 @@ export function waitOptionsCollection(): INodeProperties {
 }
 
 /**
- * What an edit of a finished generation ends with (Add Audio, Upscale, Modify): Additional Fields
- * holding only the Callback URL, the wait fields, and the create Options.
+ * What an edit of a finished generation ends with (Add Audio, Upscale, Modify, Reframe): Additional
+ * Fields holding the Callback URL (and the operation's own extras), the wait fields, and the create Options.
  */
-export function editTailFields(asset: GenerationGroup): INodeProperties[] {
+export function editTailFields(asset: GenerationGroup, additional: INodeProperties[] = []): INodeProperties[] {
 	return [
 		{
 			displayName: 'Additional Fields',
@@ -56,7 +56,7 @@ export function editTailFields(asset: GenerationGroup): INodeProperties[] {
 			type: 'collection',
 			placeholder: 'Add Field',
 			default: {},
-			options: [callbackUrlField],
+			options: [callbackUrlField, ...additional],
 		},
 		...waitFields,
 		createOptionsCollection(asset),

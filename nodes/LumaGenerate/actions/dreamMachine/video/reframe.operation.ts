@@ -4,8 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { createOperation } from '../../../engine/create';
 import { aspectRatioField, sourceCollection } from '../fields/media';
 import { modelFields, promptField } from '../fields/model';
-import { createOptionsCollection } from '../fields/options';
-import { callbackUrlField, waitFields } from '../fields/waiting';
+import { editTailFields } from '../fields/options';
 import { buildReframe, reframeGeometryOptions } from '../inputs/reframe';
 
 const properties: INodeProperties[] = [
@@ -18,16 +17,7 @@ const properties: INodeProperties[] = [
 	aspectRatioField({ default: '9:16', description: 'The new aspect ratio; Luma paints in what is missing' }),
 	promptField({ description: 'What to paint into the new area, 3 to 5000 characters (optional)' }),
 	sourceCollection('First Frame', 'firstFrame', 'Image', { description: 'Optional first frame of the reframed video, to guide it' }),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [callbackUrlField, ...reframeGeometryOptions],
-	},
-	...waitFields,
-	createOptionsCollection('video'),
+	...editTailFields('video', reframeGeometryOptions),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['video'], operation: ['reframe'] } }, properties);
