@@ -13,9 +13,6 @@
  */
 import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { configurePolling } from '../../nodes/LumaGenerate/engine/waiting';
-import { resetScheduler } from '../../nodes/shared/scheduler';
-import { configureTransport } from '../../nodes/shared/transport';
 import { runWorkflow } from '../helpers/n8n';
 import type { LoggedRequest, Simulator } from '../simulator';
 import { startSimulator } from '../simulator';
@@ -63,18 +60,8 @@ export async function startBadInputSim(): Promise<BadInputSim> {
 	};
 }
 
-/** Timings matching the scaled simulator (call in beforeEach). */
-export function useFastTimings() {
-	resetScheduler();
-	configureTransport({ windowMs: 600, eventsLockoutMs: 600, backoffBaseMs: 10, backoffCapMs: 200, requestTimeoutMs: 10_000 });
-	configurePolling({ firstIntervalMs: { image: 5, video: 10 }, maxIntervalMs: { image: 20, video: 40 } });
-}
-
-export function restoreTimings() {
-	configureTransport('defaults');
-	configurePolling('defaults');
-	resetScheduler();
-}
+/** Timings matching the scaled simulator (call in beforeEach), as every in-process suite uses them. */
+export { restoreTimings, useFastTimings } from '../generate/helpers';
 
 function defaultApi(node: NodeUnderTest) {
 	return node === 'luma' ? 'events' : 'dreamMachine';

@@ -121,8 +121,3 @@ export function mp4Item(json: IDataObject = {}, property = 'data', bytes?: numbe
 	const data = bytes ? Buffer.concat([OUTPUT_BYTES.mp4, Buffer.alloc(Math.max(0, bytes - OUTPUT_BYTES.mp4.length))]) : OUTPUT_BYTES.mp4;
 	return { json, binary: { [property]: { data: data.toString('base64'), mimeType: 'video/mp4', fileName: 'clip.mp4' } } };
 }
-
-/** Requests the simulator saw per Agents endpoint, since the last reset. */
-export function requestsOf(env: AgentsSim) {
-	return env.sim.agents.stats.requests;
-}

@@ -24,18 +24,12 @@ import type {
 } from 'n8n-workflow';
 import { createRunExecutionData, ICredentialsHelper, Workflow } from 'n8n-workflow';
 
-import { LumaAgentsApi } from '../../credentials/LumaAgentsApi.credentials';
-import { LumaApi } from '../../credentials/LumaApi.credentials';
-import { LumaLabsApi } from '../../credentials/LumaLabsApi.credentials';
-import { nodeClasses } from './nodeClasses';
+import { credentialTypes as listedCredentialTypes, nodeClasses } from './nodeClasses';
 
 export const PACKAGE = 'n8n-nodes-luma-suite';
 
-const credentialTypes: Record<string, ICredentialType> = {
-	lumaApi: new LumaApi(),
-	lumaLabsApi: new LumaLabsApi(),
-	lumaAgentsApi: new LumaAgentsApi(),
-};
+/** Every credential type the package lists (package.json), by name. */
+const credentialTypes: Record<string, ICredentialType> = Object.fromEntries(listedCredentialTypes().map((type) => [type.name, type]));
 
 class TestNodeTypes implements INodeTypes {
 	private readonly types = new Map<string, INodeType>();

@@ -29,8 +29,7 @@ export const MODELS_BY_TYPE: Record<GenerationType, readonly Model[]> = {
 	video_reframe: ['ray-3.2'],
 };
 
-/** The SDK's `aspect_ratio` enum; the server then checks the subset of the type. */
-export const SDK_ASPECT_RATIOS = ['3:1', '2:1', '21:9', '16:9', '4:3', '3:2', '1:1', '3:4', '2:3', '9:16', '1:2', '1:3'] as const;
+/** The aspect ratios each type takes (the SDK's `aspect_ratio` enum is their union). */
 export const IMAGE_ASPECT_RATIOS = ['3:1', '2:1', '16:9', '3:2', '1:1', '2:3', '9:16', '1:2', '1:3'] as const;
 export const VIDEO_ASPECT_RATIOS = ['9:16', '3:4', '1:1', '4:3', '16:9', '21:9'] as const;
 /** `style: "manga"` draws portrait pages only. */

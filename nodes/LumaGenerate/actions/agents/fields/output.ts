@@ -8,7 +8,6 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 const options = (values: readonly string[]): INodePropertyOptions[] => values.map((value) => ({ name: value, value }));
 
-export const IMAGE_ASPECT_RATIOS = ['3:1', '2:1', '16:9', '3:2', '1:1', '2:3', '9:16', '1:2', '1:3'] as const;
 export const VIDEO_ASPECT_RATIOS = ['21:9', '16:9', '4:3', '1:1', '3:4', '9:16'] as const;
 /** `style: manga` draws portrait pages only. */
 export const MANGA_ASPECT_RATIOS: readonly string[] = ['2:3', '9:16', '1:2', '1:3'];

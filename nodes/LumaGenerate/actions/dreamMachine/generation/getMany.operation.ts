@@ -5,11 +5,8 @@ import { optionsCollection } from '../../../../shared/concurrency';
 import { readReturnAll, returnAllFields } from '../../../../shared/listFields';
 import { getManyOffset } from '../../../../shared/transport';
 
-/** Luma's list takes a whole `limit` (OpenAPI `type: integer`): "Limit" must be one. */
-const wholeLimit = (field: INodeProperties): INodeProperties =>
-	field.name === 'limit' ? { ...field, typeOptions: { ...field.typeOptions, numberPrecision: 0 } } : field;
-
-const properties: INodeProperties[] = [...returnAllFields.map(wholeLimit), optionsCollection()];
+// Luma's list takes a whole `limit` (OpenAPI `type: integer`): the shared Limit field is whole already.
+const properties: INodeProperties[] = [...returnAllFields, optionsCollection()];
 
 export const description = updateDisplayOptions({ show: { resource: ['generation'], operation: ['getMany'] } }, properties);
 
