@@ -176,7 +176,7 @@ export async function readBinaryFile(ctx: IExecuteFunctions, itemIndex: number, 
 		const wanted = accepts === 'image' ? 'an image (JPEG, PNG, WebP, GIF)' : accepts === 'video' ? 'a video (MP4, MOV, WebM)' : 'an image (JPEG, PNG, WebP, GIF) or a video (MP4, MOV, WebM)';
 		fail(ctx, itemIndex, `${label}: "${property}" is ${mimeType ? `"${mimeType}"` : 'of unknown type'}, but Luma takes ${wanted} here`);
 	}
-	const bytes = typeof binary.bytes === 'number' ? binary.bytes : (await ctx.helpers.getBinaryDataBuffer(itemIndex, property)).length;
+	const bytes = await binarySize(ctx, binary);
 	if (bytes === 0) fail(ctx, itemIndex, `${label}: "${property}" is empty`);
 	const limit = kind === 'image' ? MAX_IMAGE_BYTES : FILE_MAX_BYTES;
 	if (bytes > limit) {
@@ -184,6 +184,16 @@ export async function readBinaryFile(ctx: IExecuteFunctions, itemIndex: number, 
 	}
 	const extension = Object.entries(MIME_BY_EXTENSION).find(([, mime]) => mime === mimeType)?.[0] ?? 'bin';
 	return { property, mimeType, fileName: binary.fileName || `${property}.${extension}`, bytes, kind };
+}
+
+/**
+ * The size of a binary without loading it (it may be gigabytes): n8n's own count, else the stored
+ * file's metadata, else the length the inline base64 decodes to. The upload reads it once, later.
+ */
+async function binarySize(ctx: IExecuteFunctions, binary: IBinaryData): Promise<number> {
+	if (typeof binary.bytes === 'number') return binary.bytes;
+	if (binary.id) return (await ctx.helpers.getBinaryMetadata(binary.id)).fileSize;
+	return Buffer.byteLength(binary.data, 'base64');
 }
 
 async function readBinary(ctx: IExecuteFunctions, itemIndex: number, value: unknown, position: MediaPosition): Promise<MediaInput> {
