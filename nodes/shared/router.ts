@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, IGetNodeParameterOptions, INode, INodeExecutionData, INodeParameters, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, IGetNodeParameterOptions, INodeExecutionData, INodeParameters, INodeProperties } from 'n8n-workflow';
 import { deepCopy, NodeHelpers, NodeOperationError } from 'n8n-workflow';
 
 import { readConcurrencySettings } from './concurrency';
@@ -19,13 +19,14 @@ function rawParameter(parameters: INodeParameters, path: string): unknown {
 	return current;
 }
 
+type DisplayedProperty = ReturnType<typeof NodeHelpers.findDisplayedProperty>;
+
 /**
  * A resource locator's value as n8n's `extractValue` gives it, when its mode extracts nothing (the
  * value as it is: an ID mode); undefined when n8n must do the extracting (a URL mode).
  */
-function plainLocatorValue(value: unknown, path: string, properties: INodeProperties[], node: INode): { value: unknown } | undefined {
+function plainLocatorValue(value: unknown, property: DisplayedProperty): { value: unknown } | undefined {
 	if (typeof value !== 'object' || value === null || !('__rl' in value) || !('mode' in value)) return undefined;
-	const property = NodeHelpers.findDisplayedProperty(path, properties, node.parameters, node, null);
 	if (!property || !('type' in property) || property.type !== 'resourceLocator') return undefined;
 	const mode = (property.modes ?? []).find((candidate) => candidate.name === value.mode);
 	return mode && !mode.extractValue ? { value: (value as { value?: unknown }).value } : undefined;
@@ -42,11 +43,17 @@ function readParametersOnce(ctx: IExecuteFunctions, properties: INodeProperties[
 	const read = ctx.getNodeParameter.bind(ctx);
 	const node = ctx.getNode();
 	const values = new Map<string, unknown>();
+	// The field a path shows: display rules read the node's parameters as saved, the same for the whole run.
+	const shown = new Map<string, DisplayedProperty>();
+	const fieldAt = (path: string): DisplayedProperty => {
+		if (!shown.has(path)) shown.set(path, NodeHelpers.findDisplayedProperty(path, properties, node.parameters, node, null));
+		return shown.get(path);
+	};
 	const readOnce = (parameterName: string, itemIndex: number, fallbackValue?: unknown, options?: IGetNodeParameterOptions): unknown => {
 		const raw = rawParameter(node.parameters, parameterName);
 		const present = raw !== undefined;
 		if (present && options?.extractValue && Object.keys(options).length === 1) {
-			const plain = plainLocatorValue(readOnce(parameterName, itemIndex), parameterName, properties, node);
+			const plain = plainLocatorValue(readOnce(parameterName, itemIndex), fieldAt(parameterName));
 			if (plain) return plain.value;
 		}
 		// Present, the fallback plays no part; without an expression, neither does the item.
